@@ -1,0 +1,33 @@
+import { formatHex, oklch, wcagContrast } from 'culori';
+
+/** Backgrounds the brand colour must read against, matching `src/styles/global.css`. */
+export const LIGHT_SURFACE = '#ffffff';
+export const DARK_SURFACE = '#15171c';
+/** WCAG 2.2 AA for normal text. */
+export const AA = 4.5;
+
+export interface BrandColours {
+  /** Background for white text and text colour on light surfaces. */
+  light: string;
+  /** Text and accent colour on the dark theme's surfaces. */
+  dark: string;
+  /** True when the declared colour failed AA and was changed. */
+  adjusted: boolean;
+}
+
+function shift(hex: string, surface: string, step: number): string {
+  const colour = oklch(hex);
+  if (!colour) throw new Error(`"${hex}" is not a colour`);
+  let candidate = { ...colour };
+  for (let i = 0; i < 100 && wcagContrast(formatHex(candidate), surface) < AA; i++) {
+    candidate = { ...candidate, l: Math.min(1, Math.max(0, candidate.l + step)), c: candidate.c * 0.98 };
+  }
+  return formatHex(candidate);
+}
+
+/** Derives AA-safe brand colours from a declared one, darkening for light mode and lightening for dark mode. */
+export function brandColours(hex: string): BrandColours {
+  const light = shift(hex, LIGHT_SURFACE, -0.01);
+  const dark = shift(hex, DARK_SURFACE, 0.01);
+  return { light, dark, adjusted: light !== hex.toLowerCase() };
+}

@@ -1,0 +1,224 @@
+import readingTime from 'reading-time';
+import type { AuthorData } from '../../schemas/author';
+import type { FamilyData } from '../../schemas/family';
+import type { NetworkData } from '../../schemas/network';
+import type { PostData, PostKind } from '../../schemas/post';
+import type { SchoolData } from '../../schemas/school';
+import type { TopicData } from '../../schemas/topic';
+import { brandColours } from '../colour';
+import { ContentError, type ContentIssue } from '../content-issue';
+import { lineOfField } from '../field-location';
+import { isPublished, isScheduled, type PublishContext } from '../publish';
+import { extractRules } from '../rules';
+import { relatedPosts } from './related';
+import { didYouMean } from './suggest';
+import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types';
+
+export interface RawContent<Hero> {
+  network: NetworkData;
+  schools: RawEntry<SchoolData>[];
+  families: RawEntry<FamilyData>[];
+  authors: RawEntry<AuthorData>[];
+  topics: RawEntry<TopicData>[];
+  posts: RawEntry<Omit<PostData, 'hero'> & { hero?: Hero }>[];
+}
+
+export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
+  /** Reads a content file so messages can give line numbers; optional in tests. */
+  readSource?: (file: string) => string | undefined;
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
+const newestFirst = (a: Post, b: Post) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
+
+function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | number>): Map<string | number, T[]> {
+  const map = new Map<string | number, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
+}
+
+/**
+ * Turns raw content into the network model: resolves every reference, applies the publishing rule
+ * and precomputes every listing once. Throws a ContentError naming each dangling reference.
+ */
+export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext): { network: Network<Hero>; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const report = (file: string, field: string, message: string, severity: ContentIssue['severity'] = 'error') => {
+    const source = context.readSource?.(file);
+    const line = source === undefined ? undefined : field ? lineOfField(source, field) : undefined;
+    issues.push({ file, ...(line ? { line } : {}), field, message, severity });
+  };
+
+  const schools = raw.schools.map<School>(({ id, data, filePath }) => {
+    const brand = brandColours(data.colour);
+    const file = filePath ?? `schools/${id}.yaml`;
+    if (brand.adjusted) {
+      report(file, 'colour', `"${data.colour}" is too light for text on white (WCAG AA); using "${brand.light}" instead`, 'warning');
+    }
+    return { ...data, id, shortName: data.shortName ?? data.name, brand, file };
+  });
+  const families = raw.families.map<Family>(({ id, data, filePath }) => ({
+    ...data,
+    id,
+    shortName: data.shortName ?? data.name,
+    brand: brandColours(data.colour),
+    file: filePath ?? `families/${id}.yaml`,
+  }));
+  const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({ ...data, id, file: filePath ?? `authors/${id}.yaml` }));
+  const topics = raw.topics.map<Topic>(({ id, data }) => ({ ...data, id }));
+
+  const schoolById = new Map(schools.map((s) => [s.id, s]));
+  const familyById = new Map(families.map((f) => [f.id, f]));
+  const authorById = new Map(authors.map((a) => [a.id, a]));
+  const topicById = new Map(topics.map((t) => [t.id, t]));
+  const ids = {
+    school: [...schoolById.keys()],
+    family: [...familyById.keys()],
+    author: [...authorById.keys()],
+    topic: [...topicById.keys()],
+  };
+
+  const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
+    if (!known.has(value)) report(file, field, `"${value}" is not a ${kind}${didYouMean(value, ids[kind])}`);
+  };
+
+  for (const school of schools) {
+    school.families.forEach((f, i) => check(school.file, `families[${i}]`, f, 'family', familyById));
+    school.expertise.forEach((t, i) => check(school.file, `expertise[${i}]`, t, 'topic', topicById));
+  }
+  for (const author of authors) {
+    if (author.school) check(author.file, 'school', author.school, 'school', schoolById);
+    if (author.family) check(author.file, 'family', author.family, 'family', familyById);
+  }
+
+  const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
+  const posts: Post<Hero>[] = [];
+  for (const { id, data, filePath, body = '' } of raw.posts) {
+    const file = filePath ?? `posts/${id}`;
+    const [publisherId = '', slug = ''] = id.split('/');
+    const school = schoolById.get(publisherId);
+    const family = familyById.get(publisherId);
+    if (!school && !family) {
+      report(file, '', `the folder "${publisherId}" is not a school or family id${didYouMean(publisherId, [...ids.school, ...ids.family])}: move the post into content/posts/<school-or-family-id>/`);
+      continue;
+    }
+    data.authors.forEach((a, i) => check(file, `authors[${i}]`, a, 'author', authorById));
+    data.topics.forEach((t, i) => check(file, `topics[${i}]`, t, 'topic', topicById));
+    if (data.families && school) {
+      data.families.forEach((f, i) => {
+        if (!familyById.has(f)) check(file, `families[${i}]`, f, 'family', familyById);
+        else if (!school.families.includes(f)) report(file, `families[${i}]`, `"${school.id}" is not a member of "${f}": share only with ${school.families.map((x) => `"${x}"`).join(', ') || 'none of its families'}`);
+      });
+    }
+    if (data.kind === 'case-study') {
+      data.caseStudy.partners.forEach((p, i) => {
+        if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(p)) check(file, `caseStudy.partners[${i}]`, p, 'school', schoolById);
+      });
+    }
+    const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
+    if (data.kind === 'rules-of-thumb' && rules.length === 0) {
+      report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")');
+    }
+    posts.push({
+      ...data,
+      id,
+      slug,
+      publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
+      families: school ? (data.families ?? school.families) : [publisherId],
+      lang: data.lang ?? school?.lang ?? raw.network.lang,
+      scheduled: isScheduled({ date: data.date }, context.now),
+      caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
+      rules,
+      readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
+      year: data.date.getUTCFullYear(),
+      file,
+    } as Post<Hero>);
+  }
+
+  if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
+
+  const publishContext: PublishContext = { ...context, schoolFamilies };
+  const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
+  const postById = new Map(published.map((p) => [p.id, p]));
+
+  const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
+  const byFamily = group(published, (p) => p.families);
+  const byAuthor = group(published, (p) => p.authors);
+  const byTopic = group(published, (p) => p.topics);
+  const byKind = group(published, (p) => [p.kind]);
+  const byYear = group(published, (p) => [p.year]);
+  const byPublisher = group(published, (p) => [`${p.publisher.type}:${p.publisher.id}`]);
+  const bySeries = group(published, (p) => (p.series ? [p.series] : []));
+  const members = group(schools, (s) => s.families);
+  const schoolAuthors = group(authors, (a) => (a.school ? [a.school] : []));
+  const expertise = group(schools, (s) => s.expertise);
+  const related = relatedPosts(published, byTopic as Map<string, Post<Hero>[]>);
+
+  const { scope } = context;
+  const scopedSchools =
+    scope.type === 'network'
+      ? schools
+      : scope.type === 'school'
+        ? schools.filter((s) => s.id === scope.id)
+        : schools.filter((s) => s.families.includes(scope.id));
+  const scopedSchoolIds = new Set(scopedSchools.map((s) => s.id));
+  const scopedFamilies = scope.type === 'network' ? families : scope.type === 'family' ? families.filter((f) => f.id === scope.id) : [];
+  const writers = new Set(published.flatMap((p) => p.authors));
+  const scopedAuthors = scope.type === 'network' ? authors : authors.filter((a) => writers.has(a.id) || (a.school && scopedSchoolIds.has(a.school)));
+  const usedTopics = new Set([...published.flatMap((p) => p.topics), ...scopedSchools.flatMap((s) => s.expertise)]);
+  const scopedTopics = scope.type === 'network' ? topics : topics.filter((t) => usedTopics.has(t.id));
+
+  const rulebook = topics
+    .sort(byName)
+    .map((topic) => ({
+      topic,
+      entries: (byTopic.get(topic.id) ?? [])
+        .filter((p) => p.kind === 'rules-of-thumb')
+        .flatMap((post) => post.rules.map<RuleEntry<Hero>>((rule) => ({ post, rule }))),
+    }))
+    .filter((section) => section.entries.length > 0);
+
+  const get = <T>(map: Map<string | number, T[]>, key: string | number): T[] => map.get(key) ?? [];
+
+  const network: Network<Hero> = {
+    info: raw.network,
+    all: { schools: [...schools].sort(byName), families: [...families].sort(byName), authors: [...authors].sort(byName), topics: [...topics].sort(byName) },
+    schools: [...scopedSchools].sort(byName),
+    families: [...scopedFamilies].sort(byName),
+    authors: [...scopedAuthors].sort(byName),
+    topics: [...scopedTopics].sort(byName),
+    posts: published,
+    school: (id) => schoolById.get(id),
+    family: (id) => familyById.get(id),
+    author: (id) => authorById.get(id),
+    topic: (id) => topicById.get(id),
+    post: (id) => postById.get(id),
+    publisherName: (ref) => (ref.type === 'school' ? schoolById.get(ref.id)?.name : familyById.get(ref.id)?.name) ?? ref.id,
+    brandOf: (ref) => (ref.type === 'school' ? schoolById.get(ref.id)!.brand : familyById.get(ref.id)!.brand),
+    postsBySchool: (id) => get(bySchool, id),
+    postsByFamily: (id) => get(byFamily, id),
+    postsByAuthor: (id) => get(byAuthor, id),
+    postsByTopic: (id) => get(byTopic, id),
+    postsByKind: (kind: PostKind) => get(byKind, kind),
+    postsByYear: (year) => get(byYear, year),
+    years: [...byYear.keys()].map(Number).sort((a, b) => b - a),
+    membersOf: (id) => [...get(members, id)].sort(byName),
+    authorsOfSchool: (id) => [...get(schoolAuthors, id)].sort(byName),
+    schoolsWithExpertise: (id) => [...get(expertise, id)].sort(byName),
+    related: (post) => related.get(post.id) ?? [],
+    neighbours: (post) => {
+      const list = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
+      const index = list.indexOf(post);
+      return { next: list[index - 1], previous: list[index + 1] };
+    },
+    series: (post) => (post.series ? [...get(bySeries, post.series)].reverse() : []),
+    rulebook,
+  };
+  return { network, issues };
+}

@@ -1,0 +1,122 @@
+import type { AuthorData } from '../../schemas/author';
+import type { FamilyData } from '../../schemas/family';
+import type { NetworkData } from '../../schemas/network';
+import type { CaseStudy, PostKind } from '../../schemas/post';
+import type { SchoolData } from '../../schemas/school';
+import type { TopicData } from '../../schemas/topic';
+import type { BrandColours } from '../colour';
+import type { Rule } from '../rules';
+
+/** A content entry as the content layer hands it over. */
+export interface RawEntry<Data> {
+  id: string;
+  data: Data;
+  filePath?: string;
+  body?: string;
+}
+
+export interface School extends SchoolData {
+  id: string;
+  shortName: string;
+  brand: BrandColours;
+  file: string;
+}
+
+export interface Family extends FamilyData {
+  id: string;
+  shortName: string;
+  brand: BrandColours;
+  file: string;
+}
+
+export interface Author extends AuthorData {
+  id: string;
+  file: string;
+}
+
+export interface Topic extends TopicData {
+  id: string;
+}
+
+/** Who owns a post: a school, or a family's central team. */
+export interface PublisherRef {
+  type: 'school' | 'family';
+  id: string;
+}
+
+export interface Post<Hero = unknown> {
+  /** `<publisher>/<slug>`, also the content collection id. */
+  id: string;
+  slug: string;
+  publisher: PublisherRef;
+  title: string;
+  description: string;
+  date: Date;
+  updated?: Date;
+  authors: string[];
+  kind: PostKind;
+  topics: string[];
+  tags: string[];
+  /** Families the post is shared with (the publishing family itself for family posts). */
+  families: string[];
+  lang: string;
+  hero?: Hero;
+  heroAlt?: string;
+  series?: string;
+  seriesTitle?: string;
+  canonical?: string;
+  featured: boolean;
+  draft: boolean;
+  /** Dated after the build's "now" (only ever true in a preview). */
+  scheduled: boolean;
+  caseStudy?: CaseStudy;
+  rules: Rule[];
+  readingMinutes: number;
+  year: number;
+  file: string;
+}
+
+/** One rule of thumb with the post it comes from, for the rulebook. */
+export interface RuleEntry<Hero = unknown> {
+  post: Post<Hero>;
+  rule: Rule;
+}
+
+export interface Network<Hero = unknown> {
+  info: NetworkData;
+  /** Every school, family, author and topic of the network, in or out of scope, sorted by name. */
+  all: { schools: School[]; families: Family[]; authors: Author[]; topics: Topic[] };
+  /** What this build publishes pages for. */
+  schools: School[];
+  families: Family[];
+  authors: Author[];
+  topics: Topic[];
+  /** Published posts, newest first. */
+  posts: Post<Hero>[];
+  school(id: string): School | undefined;
+  family(id: string): Family | undefined;
+  author(id: string): Author | undefined;
+  topic(id: string): Topic | undefined;
+  post(id: string): Post<Hero> | undefined;
+  publisherName(ref: PublisherRef): string;
+  /** Brand colours of the post's publisher. */
+  brandOf(ref: PublisherRef): BrandColours;
+  postsBySchool(id: string): Post<Hero>[];
+  /** Posts the family publishes plus those its schools share with it. */
+  postsByFamily(id: string): Post<Hero>[];
+  postsByAuthor(id: string): Post<Hero>[];
+  postsByTopic(id: string): Post<Hero>[];
+  postsByKind(kind: PostKind): Post<Hero>[];
+  postsByYear(year: number): Post<Hero>[];
+  years: number[];
+  membersOf(familyId: string): School[];
+  authorsOfSchool(schoolId: string): Author[];
+  schoolsWithExpertise(topicId: string): School[];
+  related(post: Post<Hero>): Post<Hero>[];
+  /** Previous (older) and next (newer) posts from the same publisher. */
+  neighbours(post: Post<Hero>): { previous?: Post<Hero>; next?: Post<Hero> };
+  /** All parts of the post's series, oldest first. */
+  series(post: Post<Hero>): Post<Hero>[];
+  /** Rules of thumb grouped by topic (a rule appears under each of its post's topics). */
+  rulebook: { topic: Topic; entries: RuleEntry<Hero>[] }[];
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { buildNow, scope } from './build-options';
+import { buildNetwork } from './network/build';
+import type { Network, Post as AnyPost } from './network/types';
+import { readUrlOptions } from './url-options';
+import { createUrls, type Urls } from './urls';
+import { formatIssue } from './content-issue';
+
+export type Post = AnyPost<ImageMetadata>;
+
+export interface Site {
+  network: Network<ImageMetadata>;
+  urls: Urls;
+}
+
+let loading: Promise<Site> | undefined;
+
+async function load(): Promise<Site> {
+  const [networkEntries, schools, families, authors, topics, posts] = await Promise.all([
+    getCollection('network'),
+    getCollection('schools'),
+    getCollection('families'),
+    getCollection('authors'),
+    getCollection('topics'),
+    getCollection('posts'),
+  ]);
+  const info = networkEntries[0];
+  if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
+  const { network, issues } = buildNetwork(
+    { network: info.data, schools, families, authors, topics, posts },
+    {
+      now: buildNow,
+      preview: import.meta.env.DEV,
+      scope,
+      readSource: (file) => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    },
+  );
+  for (const issue of issues) console.warn(formatIssue(issue));
+  return { network, urls: createUrls(readUrlOptions()) };
+}
+
+/** The network model and URL module, built once per build and shared by every page. */
+export function getSite(): Promise<Site> {
+  loading ??= load();
+  return loading;
+}

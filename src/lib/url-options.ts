@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { base, contentRoot, scope } from './build-options';
+import type { UrlOptions } from './urls';
+
+/**
+ * Reads just enough of the content (the network's site, each school's site and families) for URLs to be
+ * decided before the content layer runs: `astro.config.mjs` needs `site`, and Markdown links need resolving.
+ */
+export function readUrlOptions(root = contentRoot): UrlOptions {
+  const network = parse(readFileSync(join(root, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as { site?: string } | null;
+  const schoolDir = join(root, 'schools');
+  const schools = readdirSync(schoolDir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => {
+      const data = (parse(readFileSync(join(schoolDir, name), 'utf8').replace(/^\uFEFF/, '')) ?? {}) as { site?: string; families?: string[] };
+      return { id: name.replace(/\.ya?ml$/, ''), site: data.site, families: data.families ?? [] };
+    });
+  return {
+    networkSite: network?.site ?? 'https://example.org',
+    base,
+    scope,
+    schools,
+    site: process.env.COMMONROOM_SITE,
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from 'astro/zod';
+import { id, lang, url } from './common';
+
+export const postKinds = ['reflection', 'case-study', 'rules-of-thumb'] as const;
+
+/** The "at a glance" block of a case study. */
+export const caseStudySchema = z.strictObject({
+  /** e.g. `Two-form entry primary, 38% pupil premium`. */
+  setting: z.string().min(1),
+  /** e.g. `September 2023 – July 2024`. */
+  period: z.string().min(1),
+  /** School ids (linked) or plain names of partners. */
+  partners: z.array(z.string().min(1)).default([]),
+  focus: z.string().min(1),
+  outcomes: z.array(z.string().min(1)).min(1, 'a case study needs at least one outcome'),
+  evidence: z
+    .array(z.union([url.transform((href) => ({ title: href, url: href })), z.strictObject({ title: z.string().min(1), url })]))
+    .default([]),
+});
+
+/**
+ * Front matter of `content/posts/<publisher>/<slug>.mdx`.
+ * `image` is Astro's image schema in the content layer and a plain string schema in unit tests.
+ */
+export function postSchema<Image extends z.ZodType>(image: Image) {
+  const base = z.strictObject({
+    title: z.string().trim().min(1),
+    /** Used for cards, feeds and search: one or two sentences. */
+    description: z.string().trim().min(1),
+    date: z.coerce.date(),
+    updated: z.coerce.date().optional(),
+    /** Author ids, first is the lead author. */
+    authors: z.array(id).min(1, 'a post needs at least one author'),
+    topics: z.array(id).min(1, 'a post needs at least one topic'),
+    tags: z.array(z.string().min(1)).default([]),
+    /** Which of the publishing school's families the post is shared with; defaults to all of them. */
+    families: z.array(id).optional(),
+    lang: lang.optional(),
+    hero: image.optional(),
+    heroAlt: z.string().trim().min(1).optional(),
+    /** Posts sharing a series id are linked as parts, in date order. */
+    series: id.optional(),
+    seriesTitle: z.string().min(1).optional(),
+    /** Where the post was first published, when that was elsewhere. */
+    canonical: url.optional(),
+    featured: z.boolean().default(false),
+    draft: z.boolean().default(false),
+  });
+
+  return z
+    .discriminatedUnion('kind', [
+      base.extend({ kind: z.literal('reflection') }),
+      base.extend({ kind: z.literal('case-study'), caseStudy: caseStudySchema }),
+      base.extend({ kind: z.literal('rules-of-thumb') }),
+    ])
+    .superRefine((post, ctx) => {
+      if (post.hero !== undefined && !post.heroAlt) {
+        ctx.addIssue({ code: 'custom', path: ['heroAlt'], message: 'a hero image needs heroAlt: describe the image for someone who cannot see it' });
+      }
+      if (post.updated && post.updated < post.date) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated is before date' });
+      }
+    });
+}
+
+export type PostKind = (typeof postKinds)[number];
+export type CaseStudy = z.infer<typeof caseStudySchema>;
+export type PostData = z.infer<ReturnType<typeof postSchema<z.ZodString>>>;

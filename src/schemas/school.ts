@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import { hexColour, id, lang, url } from './common';
+
+export const phases = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'post-16'] as const;
+
+/** `content/schools/<id>.yaml`: one school. */
+export const schoolSchema = z.strictObject({
+  /** Full name, e.g. `Castle Fields Primary School`. */
+  name: z.string().min(1),
+  /** Used in badges and cards, e.g. `Castle Fields`. */
+  shortName: z.string().min(1).optional(),
+  phase: z.enum(phases),
+  town: z.string().min(1),
+  region: z.string().min(1),
+  /** The school's own website. */
+  website: url.optional(),
+  /** Where the school self-hosts its Commonroom site; its posts' canonical URLs point here. */
+  site: url.optional(),
+  /** Path of a logo image beside the YAML file. */
+  logo: z.string().optional(),
+  /** Brand colour; adjusted for contrast where needed. */
+  colour: hexColour.default('#2b4c7e'),
+  /** Default language of the school's posts, e.g. `cy` for a Welsh-medium school. */
+  lang: lang.optional(),
+  /** One line that says what the school stands for. */
+  ethos: z.string().optional(),
+  pupils: z.number().int().positive().optional(),
+  /** Age range, e.g. `3–11`. */
+  ages: z.string().optional(),
+  /** Topic ids the school can be asked about. */
+  expertise: z.array(id).default([]),
+  /** Family ids the school belongs to. */
+  families: z.array(id).default([]),
+});
+
+export type SchoolData = z.infer<typeof schoolSchema>;
+export type Phase = (typeof phases)[number];
