@@ -1,0 +1,26 @@
+import type { BrandColours } from './colour';
+
+/** Which social card layout a page gets. */
+export type PageType = 'network' | 'post' | 'school' | 'author' | 'family' | 'topic' | 'page';
+
+/** What a page tells the layout about itself: head tags, card and colours all come from this. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  lang: string;
+  type: PageType;
+  brand?: BrandColours | undefined;
+  /** Absolute canonical URL when it is not the page's own address (a self-hosting school's post). */
+  canonical?: string | undefined;
+  article?:
+    | {
+        published: Date;
+        modified?: Date | undefined;
+        authors: string[];
+        section: string;
+        tags: string[];
+      }
+    | undefined;
+  /** Keeps the page out of search engines (the 404 page). */
+  noindex?: boolean;
+}
