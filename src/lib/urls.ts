@@ -63,6 +63,7 @@ export function createUrls(options: UrlOptions) {
     school: (id: string) => (schoolInScope(id) ? local(schoolPath(id)) : remote(`schools/${id}/`)),
     families: () => (scope.type === 'network' ? local('families/') : remote('families/')),
     family: (id: string) => (familyInScope(id) ? local(`families/${id}/`) : remote(`families/${id}/`)),
+    publisher: (ref: PostRef['publisher']) => (ref.type === 'school' ? urls.school(ref.id) : urls.family(ref.id)),
     post: (post: PostRef) => (postInScope(post) ? local(postPath(post)) : remote(networkPostPath(post))),
     authors: () => local('authors/'),
     author: (id: string) => local(`authors/${id}/`),
