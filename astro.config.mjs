@@ -4,8 +4,10 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
+import { astroCacheDir } from './src/lib/build-options';
 import { readUrlOptions } from './src/lib/url-options';
 import { createUrls } from './src/lib/urls';
 
@@ -15,9 +17,10 @@ export default defineConfig({
   site: urls.site,
   base: urls.base,
   outDir: process.env.COMMONROOM_OUT ?? './dist',
+  cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [previewMode(), mdx()],
   markdown: {
     processor: unified({
       // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
@@ -25,7 +28,14 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, remarkRuleAnchors],
       rehypePlugins: [
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
         [rehypeContentLinks, { resolve: urls.contentLink }],
       ],
     }),
