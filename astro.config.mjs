@@ -6,6 +6,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
+import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
 import { astroCacheDir } from './src/lib/build-options';
 import { readUrlOptions } from './src/lib/url-options';
@@ -36,6 +37,7 @@ export default defineConfig({
             content: { type: 'text', value: '#' },
           },
         ],
+        rehypeTaskListLabels,
         [rehypeContentLinks, { resolve: urls.contentLink }],
       ],
     }),
