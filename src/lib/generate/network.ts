@@ -413,7 +413,11 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
   const published = metas.filter((m) => !m.draft && !m.future);
   const publishedByTopic = new Map<string, Meta[]>();
   for (const meta of published) {
-    for (const topic of meta.topics) publishedByTopic.set(topic, [...(publishedByTopic.get(topic) ?? []), meta]);
+    for (const topic of meta.topics) {
+      const list = publishedByTopic.get(topic);
+      if (list) list.push(meta);
+      else publishedByTopic.set(topic, [meta]);
+    }
   }
 
   // Bodies.
