@@ -1,0 +1,80 @@
+import { compile } from '@mdx-js/mdx';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+
+/** A link or image found in a post body, at its position in the file. */
+export interface BodyReference {
+  type: 'link' | 'image';
+  url: string;
+  /** Alt text of an image. */
+  alt?: string;
+  line?: number;
+  column?: number;
+}
+
+export type ParsedBody =
+  | { ok: true; tree: Root; references: BodyReference[] }
+  | { ok: false; line?: number; column?: number; message: string };
+
+function references(tree: Root): BodyReference[] {
+  const found: BodyReference[] = [];
+  const at = (node: { position?: { start: { line: number; column: number } } }) =>
+    node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier, node.url);
+  });
+  visit(tree, (node) => {
+    if (node.type === 'link') found.push({ type: 'link', url: node.url, ...at(node) });
+    else if (node.type === 'image') found.push({ type: 'image', url: node.url, alt: node.alt ?? '', ...at(node) });
+    else if (node.type === 'linkReference' && definitions.has(node.identifier)) {
+      found.push({ type: 'link', url: definitions.get(node.identifier)!, ...at(node) });
+    } else if (node.type === 'imageReference' && definitions.has(node.identifier)) {
+      found.push({ type: 'image', url: definitions.get(node.identifier)!, alt: node.alt ?? '', ...at(node) });
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      if (node.name !== 'img') return;
+      const attr = (name: string) => {
+        const value = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+        return typeof value === 'string' ? value : value === undefined ? undefined : '{expression}';
+      };
+      const src = attr('src');
+      if (src && src !== '{expression}') found.push({ type: 'image', url: src, alt: attr('alt') ?? '', ...at(node) });
+    }
+  });
+  return found;
+}
+
+/**
+ * Parses a post body. `text` is the whole file with its front matter blanked, so positions are file positions.
+ * MDX is compiled with @mdx-js/mdx so syntax errors come with the line and column the build would stop at.
+ */
+export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody> {
+  if (!mdx) {
+    const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    return { ok: true, tree, references: references(tree) };
+  }
+  let tree: Root | undefined;
+  const capture = () => (root: Root) => {
+    tree = structuredClone(root);
+  };
+  try {
+    await compile(text, { remarkPlugins: [remarkGfm, capture] });
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    return {
+      ok: false,
+      ...(place.line ? { line: place.line } : {}),
+      ...(place.column ? { column: place.column } : {}),
+      message: `MDX syntax error: ${place.reason ?? place.message ?? String(error)}`,
+    };
+  }
+  return { ok: true, tree: tree!, references: references(tree!) };
+}
+
+/** The body's words, without markup, to tell an empty post from a short one. */
+export const plainText = (tree: Root) => toString(tree).trim();
