@@ -108,7 +108,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   ) => {
     for (const problem of problems) {
       if (skip.has(problem.field)) continue;
-      add(file, problem.field, problem.message, at(lineOfField(text, problem.field)));
+      // A missing heroAlt belongs beside the hero it describes.
+      const line =
+        lineOfField(text, problem.field) ?? (problem.field === 'heroAlt' ? lineOfField(text, 'hero') : undefined);
+      add(file, problem.field, problem.message, at(line));
     }
   };
 
@@ -443,7 +446,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     );
   for (const issue of modelIssues) {
     // A reference to a file that exists but has its own errors is not a second problem.
-    const reference = /^"([^"]+)" is not a (school|family|author|topic)\b/.exec(issue.message);
+    const reference = /^"([^"]+)" is not an? (school|family|author|topic)\b/.exec(issue.message);
     if (reference && broken(reference[2]!, reference[1]!)) continue;
     const folder = /^the folder "([^"]+)" is not a school or family id/.exec(issue.message);
     if (folder && broken('publisher', folder[1]!)) continue;

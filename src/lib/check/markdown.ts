@@ -66,11 +66,20 @@ export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody>
     await compile(text, { remarkPlugins: [remarkGfm, capture] });
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    let reason = place.reason ?? place.message ?? String(error);
+    let { line, column } = place;
+    // micromark names the exact spot inside the message, e.g. "(12:13-12:21)": prefer it to the paragraph's start.
+    const exact = /\s*\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+    if (exact) {
+      line = Number(exact[1]);
+      column = Number(exact[2]);
+      reason = reason.replace(exact[0], '');
+    }
     return {
       ok: false,
-      ...(place.line ? { line: place.line } : {}),
-      ...(place.column ? { column: place.column } : {}),
-      message: `MDX syntax error: ${place.reason ?? place.message ?? String(error)}`,
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+      message: `MDX syntax error: ${reason}`,
     };
   }
   return { ok: true, tree: tree!, references: references(tree!) };

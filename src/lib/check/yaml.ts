@@ -12,9 +12,13 @@ export type ParsedYaml = { ok: true; data: unknown } | { ok: false; problems: Ya
 const TAB_MESSAGE = 'YAML does not allow tabs for indentation; use spaces';
 
 /** Makes the `yaml` package's messages read like advice; positions are reported separately. */
-function friendly(message: string, code: string): string {
+function friendly(message: string, code: string, source: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `${first.replace(/\.$/, '')}: a field appears twice`;
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(source)?.[1];
+    return `the field ${key ? `"${key}" ` : ''}appears twice: keep one`;
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(first)) return 'a quoted value has no closing quote mark';
   if (code === 'BAD_INDENT' || code === 'MISSING_CHAR' || code === 'UNEXPECTED_TOKEN') {
     return `YAML syntax error: ${first}`;
   }
@@ -35,7 +39,12 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
       ok: false,
       problems: doc.errors.map((error) => {
         const pos = lineCounter.linePos(error.pos[0]);
-        return { line: pos.line + firstLine - 1, column: pos.col, message: friendly(error.message, error.code) };
+        const source = text.split('\n')[pos.line - 1] ?? '';
+        return {
+          line: pos.line + firstLine - 1,
+          column: pos.col,
+          message: friendly(error.message, error.code, source),
+        };
       }),
     };
   }

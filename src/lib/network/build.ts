@@ -85,7 +85,7 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
   };
 
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
-    if (!known.has(value)) report(file, field, `"${value}" is not a ${kind}${didYouMean(value, ids[kind])}`);
+    if (!known.has(value)) report(file, field, `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${didYouMean(value, ids[kind])}`);
   };
 
   for (const school of schools) {
