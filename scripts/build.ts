@@ -22,7 +22,7 @@ if (printReport(result, { quiet: true, seconds: (performance.now() - started) / 
 
 // A production build must not be a preview: variables that make Vite and Astro think they are in
 // development (NODE_ENV=test from a test runner, DEV=1 from a shell) would publish drafts and scheduled posts.
-const env = { ...process.env, NODE_ENV: 'production' };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');

@@ -120,7 +120,7 @@ async function answer<T>(
 const kind = (await answer(
   values.kind,
   'kind',
-  `Kind (${postKinds.join(', ')}): `,
+  `Kind (${postKinds.map((kind, i) => `${i + 1} ${kind}`).join(', ')}): `,
   (text) => postKinds[Number(text) - 1] ?? text,
   checks.kind,
 )) as PostKind;

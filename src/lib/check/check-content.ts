@@ -424,7 +424,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       post.data
         ? [{ id: `${post.publisher}/${post.slug}`, data: post.data, filePath: post.file, body: post.body }]
         : [],
-    ),
+    ) as RawContent<string>['posts'],
   };
   let modelIssues: ContentIssue[] = [];
   try {

@@ -1,4 +1,4 @@
-import { compile } from '@mdx-js/mdx';
+import { createProcessor } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -23,7 +23,7 @@ export type ParsedBody =
 
 function references(tree: Root): BodyReference[] {
   const found: BodyReference[] = [];
-  const at = (node: { position?: { start: { line: number; column: number } } }) =>
+  const at = (node: { position?: { start: { line: number; column: number } } | undefined }) =>
     node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node) => {
@@ -49,21 +49,21 @@ function references(tree: Root): BodyReference[] {
   return found;
 }
 
+const mdxProcessor = createProcessor({ remarkPlugins: [remarkGfm] });
+
 /**
  * Parses a post body. `text` is the whole file with its front matter blanked, so positions are file positions.
- * MDX is compiled with @mdx-js/mdx so syntax errors come with the line and column the build would stop at.
+ * MDX is parsed with @mdx-js/mdx so syntax errors come with the line and column the build would stop at.
  */
 export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody> {
   if (!mdx) {
     const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     return { ok: true, tree, references: references(tree) };
   }
-  let tree: Root | undefined;
-  const capture = () => (root: Root) => {
-    tree = structuredClone(root);
-  };
+  let tree: Root;
   try {
-    await compile(text, { remarkPlugins: [remarkGfm, capture] });
+    // Parsing is where MDX syntax errors (JSX, expressions, import/export) surface; no need to generate code.
+    tree = mdxProcessor.parse(text) as Root;
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     let reason = place.reason ?? place.message ?? String(error);
@@ -82,7 +82,7 @@ export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody>
       message: `MDX syntax error: ${reason}`,
     };
   }
-  return { ok: true, tree: tree!, references: references(tree!) };
+  return { ok: true, tree, references: references(tree) };
 }
 
 /** The body's words, without markup, to tell an empty post from a short one. */
