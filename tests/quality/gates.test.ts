@@ -68,7 +68,8 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
       expect(root.querySelector('html')?.getAttribute('lang'), file).toBeTruthy();
       expect(root.querySelector('title')?.text.trim(), file).toBeTruthy();
       expect(root.querySelectorAll('h1'), file).toHaveLength(1);
-      for (const img of root.querySelectorAll('img')) expect(img.getAttribute('alt'), `${file} ${img.getAttribute('src')}`).toBeTruthy();
+      for (const img of root.querySelectorAll('img'))
+        expect(img.getAttribute('alt'), `${file} ${img.getAttribute('src')}`).toBeTruthy();
     }
   });
 
@@ -94,7 +95,8 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
           const tab = await context.newPage();
           for (const path of paths) {
             await tab.goto(new URL(path.slice(1), server.url).href);
-            for (const v of await auditPage(tab)) found.push(`${colorScheme} ${width}px ${path}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+            for (const v of await auditPage(tab))
+              found.push(`${colorScheme} ${width}px ${path}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           }
           await context.close();
         }

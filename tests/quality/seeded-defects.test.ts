@@ -27,7 +27,13 @@ beforeAll(() => {
   write('dead-link/index.html', shell('<a href="/missing/">gone</a> <a href="/#nowhere">no anchor</a>'));
   write('heavy/index.html', shell(`<p>${randomBytes(30_000).toString('base64')}</p>`));
   write('scripted/index.html', shell('<p>Script</p><script>console.log(1)</script>'));
-  writeFileSync(join(dir, 'pixel.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+  writeFileSync(
+    join(dir, 'pixel.png'),
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    ),
+  );
 });
 
 describe('each quality gate fails on a seeded defect', () => {

@@ -208,7 +208,7 @@ export function buildNetwork<Hero>(
     .map((topic) => ({
       topic,
       entries: (byTopic.get(topic.id) ?? [])
-        .filter((p) => p.kind === 'rules-of-thumb')
+        .filter((p) => p.kind === 'rules-of-thumb' && p.topics[0] === topic.id)
         .flatMap((post) => post.rules.map<RuleEntry<Hero>>((rule) => ({ post, rule }))),
     }))
     .filter((section) => section.entries.length > 0);

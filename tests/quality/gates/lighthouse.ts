@@ -14,14 +14,26 @@ export async function lighthouseScores(urls: string[]): Promise<Map<string, Scor
   mkdirSync(join(temp, 'profile'));
   const chrome = await launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
     userDataDir: join(temp, 'profile'),
     envVars: { ...process.env, TMPDIR: temp } as Record<string, string>,
   });
   const scores = new Map<string, Scores>();
   try {
     for (const url of urls) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { categories } = result.lhr;
       scores.set(url, Object.fromEntries(CATEGORIES.map((c) => [c, categories[c]?.score ?? 0])) as Scores);
