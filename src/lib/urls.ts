@@ -63,6 +63,8 @@ export function createUrls(options: UrlOptions) {
     base,
     home: () => local(''),
     posts: (page = 1) => local(page > 1 ? `posts/${page}/` : 'posts/'),
+    /** Page `n` of a paginated listing whose first page is `href` (`/topics/send/` → `/topics/send/2/`). */
+    paged: (href: string, page: number) => (page > 1 ? `${href}${page}/` : href),
     schools: () => (scope.type === 'school' ? remote('schools/') : local('schools/')),
     school: (id: string) => (schoolInScope(id) ? local(schoolPath(id)) : remote(`schools/${id}/`)),
     families: () => (scope.type === 'network' ? local('families/') : remote('families/')),
