@@ -6,9 +6,10 @@ import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import hostingHeaders from './src/integrations/hosting-headers';
+import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
-import { buildNow, contentRoot } from './src/lib/build-options';
+import { astroCacheDir, buildNow, contentRoot } from './src/lib/build-options';
 import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap';
 import { readUrlOptions } from './src/lib/url-options';
 import { createUrls } from './src/lib/urls';
@@ -21,9 +22,11 @@ export default defineConfig({
   site: urls.site,
   base: urls.base,
   outDir: process.env.COMMONROOM_OUT ?? './dist',
+  cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
+    previewMode(),
     mdx(),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
@@ -42,7 +45,14 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, remarkRuleAnchors],
       rehypePlugins: [
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
         [rehypeContentLinks, { resolve: urls.contentLink }],
       ],
     }),

@@ -4,9 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/.tmp/**', 'node_modules/**'],
-    // Build tests run `astro build`, which shares `.astro/` and the content cache: one test file at a time.
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Build tests each run `astro build`; two at once is what a 2-core machine takes.
+    maxWorkers: 2,
   },
 });
