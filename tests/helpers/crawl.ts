@@ -23,6 +23,8 @@ export interface CrawlOptions {
    * the origin being crawled, so absolute links in feeds, sitemaps and canonical tags are checked too.
    */
   aliases?: Record<string, string>;
+  /** More places to start from, e.g. `robots.txt`, which no page links to. */
+  also?: string[];
   /** Safety net for runaway crawls. */
   limit?: number;
 }
@@ -51,7 +53,6 @@ function readHtml(html: string): Page {
     if (node.tagName === 'meta' && typeof node.properties['content'] === 'string' && /^https?:/.test(node.properties['content'])) {
       links.push(node.properties['content']);
     }
-    if (node.tagName === 'form' && typeof node.properties['action'] === 'string') links.push(node.properties['action']);
   });
   return { links, ids };
 }
@@ -63,7 +64,7 @@ const urlsInText = (text: string) => [...text.matchAll(/https?:\/\/[^\s"'<>\\)]+
 const urlsInCss = (text: string) => [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((match) => match[1]!).filter((url) => !url.startsWith('data:'));
 
 /**
- * Crawls a site from `start`, following every link, image, stylesheet, script and form target inside its
+ * Crawls a site from `start`, following every link, image, stylesheet and script inside its
  * origin (HTML, CSS, feeds and sitemaps alike), and reports each that does not answer 200 and each
  * `#fragment` that names no element on its target page.
  */
@@ -76,7 +77,7 @@ export async function crawl(start: string, options: CrawlOptions = {}): Promise<
   const broken: BrokenLink[] = [];
   const external = new Set<string>();
   const fragments: { from: string; page: string; id: string }[] = [];
-  const queue: { url: string; from: string }[] = [{ url: start, from: '(start)' }];
+  const queue = [start, ...(options.also ?? [])].map((url) => ({ url, from: '(start)' }));
 
   const localise = (raw: string, base: string): URL | undefined => {
     let href = raw;
