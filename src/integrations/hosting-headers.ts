@@ -7,7 +7,9 @@ import { headerRules, renderHeadersFile } from '../lib/hosting/headers';
 
 /** Partner networks' roots from `network.yaml`, read before the content layer runs. */
 function readPartnerSites(contentRoot: string): string[] {
-  const network = parse(readFileSync(join(contentRoot, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as { partners?: { url?: string }[] } | null;
+  const network = parse(readFileSync(join(contentRoot, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as {
+    partners?: { url?: string }[];
+  } | null;
   return (network?.partners ?? []).flatMap((partner) => (partner.url ? [partner.url] : []));
 }
 

@@ -27,16 +27,20 @@ export interface PostRef {
 
 /** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
 export type FeedSubject =
-  | { type: 'network' }
-  | { type: 'school' | 'family' | 'author' | 'topic'; id: string }
-  | { type: 'kind'; id: PostKind };
+  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
 
 export type FeedFormat = 'atom' | 'rss' | 'json';
 
 /** File name of each feed format inside a subject's feed folder. */
 export const feedFiles: Record<FeedFormat, string> = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' };
 
-const feedFolders = { school: 'schools', family: 'families', author: 'authors', topic: 'topics', kind: 'kinds' } as const;
+const feedFolders = {
+  school: 'schools',
+  family: 'families',
+  author: 'authors',
+  topic: 'topics',
+  kind: 'kinds',
+} as const;
 
 const trim = (value: string) => value.replace(/\/+$/, '');
 
@@ -72,12 +76,19 @@ export function createUrls(options: UrlOptions) {
   const schoolPath = (id: string) => (scope.type === 'school' ? '' : `schools/${id}/`);
 
   /** A subject's feed folder in the network layout, e.g. `feeds/schools/oak/`. */
-  const networkFeedFolder = (subject: FeedSubject) => (subject.type === 'network' ? 'feeds/' : `feeds/${feedFolders[subject.type]}/${subject.id}/`);
+  const networkFeedFolder = (subject: FeedSubject) =>
+    subject.type === 'network' ? 'feeds/' : `feeds/${feedFolders[subject.type]}/${subject.id}/`;
   // A school's own site has one main feed: the school's feed is the site's feed.
   const feedFolder = (subject: FeedSubject) =>
-    scope.type === 'school' && subject.type === 'school' && subject.id === scope.id ? 'feeds/' : networkFeedFolder(subject);
+    scope.type === 'school' && subject.type === 'school' && subject.id === scope.id
+      ? 'feeds/'
+      : networkFeedFolder(subject);
   const feedInScope = (subject: FeedSubject) =>
-    subject.type === 'school' ? schoolInScope(subject.id) : subject.type === 'family' ? familyInScope(subject.id) : true;
+    subject.type === 'school'
+      ? schoolInScope(subject.id)
+      : subject.type === 'family'
+        ? familyInScope(subject.id)
+        : true;
 
   const urls = {
     site,
@@ -105,9 +116,12 @@ export function createUrls(options: UrlOptions) {
     feeds: () => local('feeds/'),
     /** A feed of the subject: this build's file when the subject is in scope, else the network's. */
     feed: (subject: FeedSubject, format: FeedFormat) =>
-      feedInScope(subject) ? local(`${feedFolder(subject)}${feedFiles[format]}`) : remote(`${networkFeedFolder(subject)}${feedFiles[format]}`),
+      feedInScope(subject)
+        ? local(`${feedFolder(subject)}${feedFiles[format]}`)
+        : remote(`${networkFeedFolder(subject)}${feedFiles[format]}`),
     /** Route of a feed file for `getStaticPaths` (`feeds/[...feed]`), relative to `feeds/`. */
-    feedRoute: (subject: FeedSubject, format: FeedFormat) => `${feedFolder(subject)}${feedFiles[format]}`.slice('feeds/'.length),
+    feedRoute: (subject: FeedSubject, format: FeedFormat) =>
+      `${feedFolder(subject)}${feedFiles[format]}`.slice('feeds/'.length),
     feedInScope,
     /** The OPML list of every feed this build writes. */
     opml: () => local('feeds/feeds.opml'),

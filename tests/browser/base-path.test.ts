@@ -89,7 +89,8 @@ describe('pages served with the headers from _headers', () => {
       });
     });
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     const response = await page.goto(`${server.root}${path}`, { waitUntil: 'load' });
     await after?.(page);
@@ -98,18 +99,24 @@ describe('pages served with the headers from _headers', () => {
     return { response, violations };
   }
 
-  it.each(['', 'schools/oak-primary/phonics-every-day/', 'schools/elm-academy/leading-change/', 'feeds/', 'schools/oak-primary/', 'topics/reading/'])(
-    '/commonroom/%s loads with no CSP violation',
-    async (path) => {
-      const { response, violations } = await open(path);
-      expect(response?.status()).toBe(200);
-      expect(response?.headers()['content-security-policy']).toBeDefined();
-      expect(violations).toEqual([]);
-    },
-  );
+  it.each([
+    '',
+    'schools/oak-primary/phonics-every-day/',
+    'schools/elm-academy/leading-change/',
+    'feeds/',
+    'schools/oak-primary/',
+    'topics/reading/',
+  ])('/commonroom/%s loads with no CSP violation', async (path) => {
+    const { response, violations } = await open(path);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toBeDefined();
+    expect(violations).toEqual([]);
+  });
 
   it('would notice an inline script, which the policy blocks', async () => {
-    const { violations } = await open('', (page) => page.addScriptTag({ content: 'document.title = "inline"' }).catch(() => undefined));
+    const { violations } = await open('', (page) =>
+      page.addScriptTag({ content: 'document.title = "inline"' }).catch(() => undefined),
+    );
     expect(violations.length).toBeGreaterThan(0);
   });
 });

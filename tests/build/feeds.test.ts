@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { feedFiles, opmlFeedUrls, readFeed, slugOf, urlsInHtml } from '../helpers/feeds';
+import { securityHeaders } from '../../src/lib/hosting/headers';
+import { buildSite, root } from '../helpers/build';
+import { assertWellFormed, feedFiles, opmlFeedUrls, readFeed, slugOf, urlsInHtml } from '../helpers/feeds';
 import { fixtureWithImages } from '../helpers/fixture-images';
 import { fileForPath, page } from '../helpers/html';
 
@@ -16,11 +17,24 @@ beforeAll(async () => {
 
 /** Each feed folder and the slugs of the posts it must hold, newest first. */
 const expected: Record<string, string[]> = {
-  'feeds/': ['darllen-gyda-n-gilydd', 'one-trust-one-calendar', 'phonics-every-day', 'reading-rules', 'mentoring-ects', 'leading-change'],
+  'feeds/': [
+    'darllen-gyda-n-gilydd',
+    'one-trust-one-calendar',
+    'phonics-every-day',
+    'reading-rules',
+    'mentoring-ects',
+    'leading-change',
+  ],
   'feeds/schools/oak-primary/': ['phonics-every-day', 'reading-rules'],
   'feeds/schools/elm-academy/': ['mentoring-ects', 'leading-change'],
   'feeds/schools/ysgol-derw/': ['darllen-gyda-n-gilydd'],
-  'feeds/families/river-trust/': ['one-trust-one-calendar', 'phonics-every-day', 'reading-rules', 'mentoring-ects', 'leading-change'],
+  'feeds/families/river-trust/': [
+    'one-trust-one-calendar',
+    'phonics-every-day',
+    'reading-rules',
+    'mentoring-ects',
+    'leading-change',
+  ],
   'feeds/families/hill-cluster/': ['darllen-gyda-n-gilydd', 'phonics-every-day', 'reading-rules'],
   'feeds/authors/ann-head/': ['phonics-every-day', 'reading-rules'],
   'feeds/authors/ben-teacher/': ['reading-rules', 'mentoring-ects', 'leading-change'],
@@ -58,7 +72,8 @@ describe('feeds of the fixture network', () => {
 
   it.each(allFeeds)('%s uses absolute URLs only', (file) => {
     for (const entry of readFeed(dir, file).entries) {
-      for (const url of urlsInHtml(entry.content)) expect(url, `${url} in ${entry.title}`).toMatch(/^(https?:\/\/|mailto:)/);
+      for (const url of urlsInHtml(entry.content))
+        expect(url, `${url} in ${entry.title}`).toMatch(/^(https?:\/\/|mailto:)/);
     }
   });
 
@@ -139,7 +154,10 @@ describe('feeds of the fixture network', () => {
       ['application/rss+xml', '/feeds/rss.xml'],
       ['application/feed+json', '/feeds/feed.json'],
     ]);
-    expect(alternates('/schools/oak-primary/phonics-every-day/')[0]).toEqual(['application/atom+xml', '/feeds/schools/oak-primary/atom.xml']);
+    expect(alternates('/schools/oak-primary/phonics-every-day/')[0]).toEqual([
+      'application/atom+xml',
+      '/feeds/schools/oak-primary/atom.xml',
+    ]);
     expect(alternates('/families/river-trust/')[0]![1]).toBe('/feeds/families/river-trust/atom.xml');
     expect(alternates('/authors/ben-teacher/')[0]![1]).toBe('/feeds/authors/ben-teacher/atom.xml');
     expect(alternates('/topics/reading/')[0]![1]).toBe('/feeds/topics/reading/atom.xml');
@@ -153,14 +171,16 @@ describe('sitemap and robots.txt of the fixture network', () => {
   const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
   const sitemapEntries = () => {
     const text = readFileSync(join(dir, 'sitemap-0.xml'), 'utf8');
-    expect(XMLValidator.validate(text)).toBe(true);
+    assertWellFormed(text, 'sitemap-0.xml');
     return (parser.parse(text) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
   };
 
   it('points robots.txt at the sitemap index, which lists the sitemap', () => {
     const robots = readFileSync(join(dir, 'robots.txt'), 'utf8');
     expect(robots).toContain(`Sitemap: ${site}/sitemap-index.xml`);
-    const index = parser.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: { loc: string }[] } };
+    const index = parser.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as {
+      sitemapindex: { sitemap: { loc: string }[] };
+    };
     expect(index.sitemapindex.sitemap.map((s) => s.loc)).toEqual([`${site}/sitemap-0.xml`]);
   });
 
@@ -200,7 +220,11 @@ describe('structured data on a post', () => {
         { '@type': 'Person', name: 'Ann Head', url: `${site}/authors/ann-head/` },
         { '@type': 'Person', name: 'Ben Teacher', url: `${site}/authors/ben-teacher/` },
       ],
-      publisher: { '@type': 'EducationalOrganization', name: 'Oak Primary School', url: `${site}/schools/oak-primary/` },
+      publisher: {
+        '@type': 'EducationalOrganization',
+        name: 'Oak Primary School',
+        url: `${site}/schools/oak-primary/`,
+      },
     });
   });
 
@@ -221,5 +245,23 @@ describe('_headers of the fixture network', () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(headers).toMatch(/\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable/);
     expect(headers).toMatch(/\/pagefind\/\*\n {2}Access-Control-Allow-Origin: \*/);
+  });
+
+  it('matches the headers of the nginx, Apache and CloudFront configs and the hosting notes', () => {
+    const headers = readFileSync(join(dir, '_headers'), 'utf8');
+    const read = (file: string) => readFileSync(join(root, file), 'utf8');
+    const cloudfront = JSON.parse(read('deploy/cloudfront-response-headers.json')) as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+    };
+    for (const [name, value] of Object.entries(securityHeaders())) {
+      expect(headers).toContain(`  ${name}: ${value}\n`);
+      expect(read('deploy/nginx-security-headers.conf')).toContain(`add_header ${name} "${value}" always;`);
+      expect(read('deploy/.htaccess')).toContain(`Header always set ${name} "${value}"`);
+    }
+    const csp = securityHeaders()['Content-Security-Policy'];
+    expect(cloudfront.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(csp);
+    expect(cloudfront.CustomHeadersConfig.Items[0]!.Value).toBe(securityHeaders()['Permissions-Policy']);
+    expect(read('docs/hosting.md')).toContain(csp);
   });
 });

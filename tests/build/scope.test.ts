@@ -30,7 +30,10 @@ describe('a school’s own build (COMMONROOM_SCOPE=school:elm-academy)', () => {
   const site = 'https://elm.example.sch.uk';
   let dir: string;
   beforeAll(async () => {
-    ({ dir } = await buildSite({ content: await fixtureWithImages(), env: { COMMONROOM_SCOPE: 'school:elm-academy' } }));
+    ({ dir } = await buildSite({
+      content: await fixtureWithImages(),
+      env: { COMMONROOM_SCOPE: 'school:elm-academy' },
+    }));
   });
 
   it('contains no other school’s or family’s post anywhere: pages, feeds, sitemap, search index', () => {
@@ -40,8 +43,12 @@ describe('a school’s own build (COMMONROOM_SCOPE=school:elm-academy)', () => {
   });
 
   it('puts its posts at /<slug>/ and its front page at /', () => {
-    expect(page(dir, '/mentoring-ects/').querySelector('h1')?.text).toBe('Mentoring early career teachers in a secondary school');
-    expect(page(dir, '/leading-change/').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${site}/leading-change/`);
+    expect(page(dir, '/mentoring-ects/').querySelector('h1')?.text).toBe(
+      'Mentoring early career teachers in a secondary school',
+    );
+    expect(page(dir, '/leading-change/').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `${site}/leading-change/`,
+    );
     expect(page(dir, '/').querySelector('h1')?.text).toContain('Elm Academy');
   });
 
@@ -64,7 +71,9 @@ describe('a school’s own build (COMMONROOM_SCOPE=school:elm-academy)', () => {
 
   it('links out-of-scope schools and families to the network’s absolute URLs', () => {
     const html = page(dir, '/mentoring-ects/');
-    expect(html.querySelector('.glance a')?.getAttribute('href')).toBe('https://fixture.example.org/schools/oak-primary/');
+    expect(html.querySelector('.glance a')?.getAttribute('href')).toBe(
+      'https://fixture.example.org/schools/oak-primary/',
+    );
     expect(html.querySelector('a[href="https://fixture.example.org/families/river-trust/"]')).not.toBeNull();
   });
 
@@ -84,11 +93,18 @@ describe('a school’s own build (COMMONROOM_SCOPE=school:elm-academy)', () => {
 describe('a family’s build (COMMONROOM_SCOPE=family:hill-cluster)', () => {
   let dir: string;
   beforeAll(async () => {
-    ({ dir } = await buildSite({ content: await fixtureWithImages(), env: { COMMONROOM_SCOPE: 'family:hill-cluster' } }));
+    ({ dir } = await buildSite({
+      content: await fixtureWithImages(),
+      env: { COMMONROOM_SCOPE: 'family:hill-cluster' },
+    }));
   });
 
   it('contains only its member schools’ posts', () => {
-    for (const post of ['elm-academy/mentoring-ects', 'elm-academy/leading-change', 'river-trust/one-trust-one-calendar']) {
+    for (const post of [
+      'elm-academy/mentoring-ects',
+      'elm-academy/leading-change',
+      'river-trust/one-trust-one-calendar',
+    ]) {
       expect(filesMentioning(dir, post), post).toEqual([]);
     }
     const slugs = readFeed(dir, 'feeds/atom.xml').entries.map((entry) => entry.url);

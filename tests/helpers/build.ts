@@ -59,18 +59,20 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
 /** Runs `astro build` for a content folder into a temp output folder and returns where it went. */
 export async function buildSite({ content, env = {} }: BuildOptions): Promise<BuildResult> {
   const dir = join(tempDir('dist'), 'out');
-  const { stdout, stderr } = await withBuildLock(() => run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      COMMONROOM_NOW: '2026-11-23',
-      ...env,
-      COMMONROOM_CONTENT: resolve(root, content),
-      COMMONROOM_OUT: dir,
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  }));
+  const { stdout, stderr } = await withBuildLock(() =>
+    run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        COMMONROOM_NOW: '2026-11-23',
+        ...env,
+        COMMONROOM_CONTENT: resolve(root, content),
+        COMMONROOM_OUT: dir,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
   return { dir, stdout, stderr };
 }
 

@@ -50,7 +50,11 @@ function readHtml(html: string): Page {
     }
     const srcset = node.properties['srcSet'];
     if (Array.isArray(srcset)) for (const candidate of srcset) links.push(String(candidate).trim().split(/\s+/)[0]!);
-    if (node.tagName === 'meta' && typeof node.properties['content'] === 'string' && /^https?:/.test(node.properties['content'])) {
+    if (
+      node.tagName === 'meta' &&
+      typeof node.properties['content'] === 'string' &&
+      /^https?:/.test(node.properties['content'])
+    ) {
       links.push(node.properties['content']);
     }
   });
@@ -58,10 +62,14 @@ function readHtml(html: string): Page {
 }
 
 /** Absolute URLs in a feed, sitemap, OPML or JSON file. */
-const urlsInText = (text: string) => [...text.matchAll(/https?:\/\/[^\s"'<>\\)]+/g)].map((match) => match[0].replace(/&amp;/g, '&'));
+const urlsInText = (text: string) =>
+  [...text.matchAll(/https?:\/\/[^\s"'<>\\)]+/g)].map((match) => match[0].replace(/&amp;/g, '&'));
 
 /** `url(...)` references in a stylesheet. */
-const urlsInCss = (text: string) => [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((match) => match[1]!).filter((url) => !url.startsWith('data:'));
+const urlsInCss = (text: string) =>
+  [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)]
+    .map((match) => match[1]!)
+    .filter((url) => !url.startsWith('data:'));
 
 /**
  * Crawls a site from `start`, following every link, image, stylesheet and script inside its
@@ -131,7 +139,8 @@ export async function crawl(start: string, options: CrawlOptions = {}): Promise<
 
   for (const { from, page, id } of fragments) {
     const target = pages.get(page);
-    if (target && !target.ids.has(id)) broken.push({ from, url: `${page}#${id}`, reason: `no element with id "${id}"` });
+    if (target && !target.ids.has(id))
+      broken.push({ from, url: `${page}#${id}`, reason: `no element with id "${id}"` });
   }
   return { visited, broken, external };
 }

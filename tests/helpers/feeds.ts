@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { listFiles } from './html';
 
 /** A feed entry as every format is read back, for comparing Atom, RSS and JSON Feed alike. */
@@ -22,8 +23,18 @@ export interface ReadFeed {
   entries: ReadEntry[];
 }
 
+/** Throws, naming the file, unless the text is well-formed XML. */
+export function assertWellFormed(text: string, file: string): void {
+  try {
+    SyntaxValidator.validate(text);
+  } catch (error) {
+    throw new Error(`${file} is not well-formed XML: ${(error as Error).message}`);
+  }
+}
+
 /** Every feed file of a build, as paths relative to it (`feeds/atom.xml`, `feeds/schools/oak/feed.json`…). */
-export const feedFiles = (dir: string) => listFiles(dir).filter((file) => /^feeds\/(.+\/)?(atom\.xml|rss\.xml|feed\.json)$/.test(file));
+export const feedFiles = (dir: string) =>
+  listFiles(dir).filter((file) => /^feeds\/(.+\/)?(atom\.xml|rss\.xml|feed\.json)$/.test(file));
 
 /**
  * Reads a built feed file: XML must be well-formed and parse with a real feed parser; JSON must be
@@ -63,8 +74,7 @@ export function readFeed(dir: string, file: string): ReadFeed {
       })),
     };
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`${file} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  assertWellFormed(text, file);
   const feed = parseFeed(text);
   return {
     title: feed.title ?? '',
@@ -84,8 +94,7 @@ export function readFeed(dir: string, file: string): ReadFeed {
 
 /** `xmlUrl` of every feed in an OPML file. */
 export function opmlFeedUrls(text: string): string[] {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`OPML is not well-formed XML: ${valid.err.msg}`);
+  assertWellFormed(text, 'OPML');
   const urls: string[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -103,7 +112,8 @@ export function urlsInHtml(html: string): string[] {
   const urls: string[] = [];
   for (const match of html.matchAll(/\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
     const value = match[3] ?? match[4] ?? match[5] ?? '';
-    if (match[1]!.toLowerCase() === 'srcset') urls.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
+    if (match[1]!.toLowerCase() === 'srcset')
+      urls.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
     else urls.push(value);
   }
   return urls;

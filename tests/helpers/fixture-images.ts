@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { copyFixture } from './build';
 
-const png = (background: string) => sharp({ create: { width: 64, height: 32, channels: 3, background } }).png().toBuffer();
+const png = (background: string) =>
+  sharp({ create: { width: 64, height: 32, channels: 3, background } })
+    .png()
+    .toBuffer();
 
 /**
  * A copy of the fixture network with an image inside one `.md` and one `.mdx` post and a hero image on the
@@ -16,7 +19,12 @@ export async function fixtureWithImages(): Promise<string> {
     writeFileSync(join(dirname(file), image), await png(colour));
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\n${frontMatter}`) + `\n${text}\n`);
   };
-  await add('oak-primary/phonics-every-day.mdx', 'chart.png', '#0b6e4f', '![A bar chart of pass rates rising](./chart.png)');
+  await add(
+    'oak-primary/phonics-every-day.mdx',
+    'chart.png',
+    '#0b6e4f',
+    '![A bar chart of pass rates rising](./chart.png)',
+  );
   await add(
     'elm-academy/leading-change.md',
     'staffroom.png',

@@ -19,8 +19,12 @@ async function load(post: Post, { urls }: Site): Promise<EntryContent> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const html = await (await container).renderToString(Content);
   const pageUrl = urls.absolute(urls.post(post));
-  const hero = post.hero ? await getImage({ src: post.hero, width: Math.min(1200, post.hero.width), format: 'jpeg' }) : undefined;
-  const heroHtml = hero ? `<p><img src="${hero.src}" alt="${escapeAttribute(post.heroAlt ?? '')}" width="${hero.attributes['width']}" height="${hero.attributes['height']}"></p>` : '';
+  const hero = post.hero
+    ? await getImage({ src: post.hero, width: Math.min(1200, post.hero.width), format: 'jpeg' })
+    : undefined;
+  const heroHtml = hero
+    ? `<p><img src="${hero.src}" alt="${escapeAttribute(post.heroAlt ?? '')}" width="${hero.attributes['width']}" height="${hero.attributes['height']}"></p>`
+    : '';
   return {
     html: absoluteHtml(heroHtml + html, pageUrl),
     image: hero ? new URL(hero.src, pageUrl).href : undefined,

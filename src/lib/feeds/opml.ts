@@ -13,9 +13,15 @@ export const sectionLabels: Record<FeedSubject['type'], string> = {
 };
 
 /** Sources grouped by the kind of subject, in the order of `sectionLabels`. */
-export function feedSections<Hero>(sources: FeedSource<Hero>[]): { type: FeedSubject['type']; label: string; sources: FeedSource<Hero>[] }[] {
+export function feedSections<Hero>(
+  sources: FeedSource<Hero>[],
+): { type: FeedSubject['type']; label: string; sources: FeedSource<Hero>[] }[] {
   return (Object.keys(sectionLabels) as FeedSubject['type'][])
-    .map((type) => ({ type, label: sectionLabels[type], sources: sources.filter((source) => source.subject.type === type) }))
+    .map((type) => ({
+      type,
+      label: sectionLabels[type],
+      sources: sources.filter((source) => source.subject.type === type),
+    }))
     .filter((section) => section.sources.length > 0);
 }
 

@@ -41,7 +41,10 @@ interface Entry {
   lang: string;
 }
 
-async function entries<Hero>(source: FeedSource<Hero>, { network, urls, content }: FeedContext<Hero>): Promise<Entry[]> {
+async function entries<Hero>(
+  source: FeedSource<Hero>,
+  { network, urls, content }: FeedContext<Hero>,
+): Promise<Entry[]> {
   return Promise.all(
     source.posts.map(async (post) => {
       const { html, image } = await content(post);
@@ -55,8 +58,15 @@ async function entries<Hero>(source: FeedSource<Hero>, { network, urls, content 
         image,
         published: post.date,
         updated: post.updated,
-        authors: post.authors.map((id) => ({ name: network.author(id)?.name ?? id, url: urls.absolute(urls.author(id)) })),
-        topics: post.topics.map((id) => ({ id, name: network.topic(id)?.name ?? id, url: urls.absolute(urls.topic(id)) })),
+        authors: post.authors.map((id) => ({
+          name: network.author(id)?.name ?? id,
+          url: urls.absolute(urls.author(id)),
+        })),
+        topics: post.topics.map((id) => ({
+          id,
+          name: network.topic(id)?.name ?? id,
+          url: urls.absolute(urls.topic(id)),
+        })),
         lang: post.lang,
       };
     }),
@@ -64,12 +74,20 @@ async function entries<Hero>(source: FeedSource<Hero>, { network, urls, content 
 }
 
 /** A feed of the source in one format, as the text of the file. */
-export async function renderFeed<Hero>(source: FeedSource<Hero>, format: FeedFormat, context: FeedContext<Hero>): Promise<string> {
+export async function renderFeed<Hero>(
+  source: FeedSource<Hero>,
+  format: FeedFormat,
+  context: FeedContext<Hero>,
+): Promise<string> {
   const { urls } = context;
   const items = await entries(source, context);
   const self = urls.absolute(urls.feed(source.subject, format));
   const home = urls.absolute(source.page);
-  const updated = source.posts.reduce<Date | undefined>((latest, post) => (!latest || modified(post) > latest ? modified(post) : latest), undefined) ?? context.now;
+  const updated =
+    source.posts.reduce<Date | undefined>(
+      (latest, post) => (!latest || modified(post) > latest ? modified(post) : latest),
+      undefined,
+    ) ?? context.now;
   if (format === 'json') return jsonFeed(source, items, { self, home });
 
   const feed = new Feed({
@@ -93,7 +111,12 @@ export async function renderFeed<Hero>(source: FeedSource<Hero>, format: FeedFor
       date: entry.updated ?? entry.published,
       published: entry.published,
       author: entry.authors.map((author) => ({ name: author.name, link: author.url })),
-      category: entry.topics.map((topic) => ({ name: topic.name, term: topic.id, scheme: urls.absolute(urls.topics()), domain: urls.absolute(urls.topics()) })),
+      category: entry.topics.map((topic) => ({
+        name: topic.name,
+        term: topic.id,
+        scheme: urls.absolute(urls.topics()),
+        domain: urls.absolute(urls.topics()),
+      })),
     };
     if (entry.image) item.image = entry.image;
     feed.addItem(item);

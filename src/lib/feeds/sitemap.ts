@@ -22,7 +22,8 @@ export interface SitemapPlan {
   nonCanonical: Set<string>;
 }
 
-const dateOf = (value: unknown) => (value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined);
+const dateOf = (value: unknown) =>
+  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
 
 /** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
 export function readSitemapPosts(root: string): SitemapPost[] {
@@ -73,14 +74,27 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
     if (!previous || previous < date) lastmod.set(url, date);
   };
   for (const raw of posts) {
-    const post: SitemapPost = schoolFamilies.has(raw.publisher.id) ? raw : { ...raw, publisher: { type: 'family', id: raw.publisher.id } };
+    const post: SitemapPost = schoolFamilies.has(raw.publisher.id)
+      ? raw
+      : { ...raw, publisher: { type: 'family', id: raw.publisher.id } };
     if (!isPublished(post, { now, preview: false, scope: options.scope, schoolFamilies })) continue;
     const modified = post.updated ?? post.date;
     const page = urls.post(post);
     touch(page, modified);
     if (urls.canonical(post) !== urls.absolute(page)) nonCanonical.add(urls.absolute(page));
-    for (const href of [urls.home(), urls.posts(), urls.feeds(), urls.archive(), urls.archive(post.date.getUTCFullYear()), urls.publisher(post.publisher)]) touch(href, modified);
-    const families = post.publisher.type === 'family' ? [post.publisher.id] : (post.families ?? schoolFamilies.get(post.publisher.id) ?? []);
+    for (const href of [
+      urls.home(),
+      urls.posts(),
+      urls.feeds(),
+      urls.archive(),
+      urls.archive(post.date.getUTCFullYear()),
+      urls.publisher(post.publisher),
+    ])
+      touch(href, modified);
+    const families =
+      post.publisher.type === 'family'
+        ? [post.publisher.id]
+        : (post.families ?? schoolFamilies.get(post.publisher.id) ?? []);
     for (const id of families) touch(urls.family(id), modified);
     for (const id of post.authors) touch(urls.author(id), modified);
     for (const id of post.topics) touch(urls.topic(id), modified);

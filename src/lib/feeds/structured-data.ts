@@ -8,7 +8,9 @@ export type JsonLd = { '@context'?: 'https://schema.org'; '@type': string } & Re
 const context = 'https://schema.org' as const;
 
 const compact = <T extends Record<string, unknown>>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 
 /** `EducationalOrganization` for a school, without `@context` so it can be nested. */
 function schoolNode(school: School, network: Network, urls: Urls): JsonLd {
@@ -21,13 +23,21 @@ function schoolNode(school: School, network: Network, urls: Urls): JsonLd {
     sameAs: [school.website, school.site].filter((href): href is string => Boolean(href)),
     description: school.ethos,
     address: { '@type': 'PostalAddress', addressLocality: school.town, addressRegion: school.region },
-    memberOf: school.families.map((id) => network.family(id)).filter((f): f is Family => Boolean(f)).map((family) => familyNode(family, urls)),
+    memberOf: school.families
+      .map((id) => network.family(id))
+      .filter((f): f is Family => Boolean(f))
+      .map((family) => familyNode(family, urls)),
     knowsAbout: school.expertise.map((id) => network.topic(id)?.name ?? id),
   });
 }
 
 function familyNode(family: Family, urls: Urls): JsonLd {
-  return compact({ '@type': 'Organization', name: family.name, url: urls.absolute(urls.family(family.id)), sameAs: family.website });
+  return compact({
+    '@type': 'Organization',
+    name: family.name,
+    url: urls.absolute(urls.family(family.id)),
+    sameAs: family.website,
+  });
 }
 
 function publisherNode(ref: PublisherRef, network: Network, urls: Urls): JsonLd {
@@ -71,7 +81,10 @@ export function blogPosting(post: Post, network: Network, urls: Urls, image?: st
     image,
     articleSection: kindLabels[post.kind].one,
     keywords: [...post.topics.map((id) => network.topic(id)?.name ?? id), ...post.tags],
-    author: post.authors.map((id) => network.author(id)).filter((a): a is Author => Boolean(a)).map((author) => personNode(author, network, urls)),
+    author: post.authors
+      .map((id) => network.author(id))
+      .filter((a): a is Author => Boolean(a))
+      .map((author) => personNode(author, network, urls)),
     publisher: publisherNode(post.publisher, network, urls),
     isPartOf: { '@type': 'Blog', name: network.info.name, url: urls.absolute(urls.home()) },
   });
@@ -88,7 +101,12 @@ export function educationalOrganization(school: School, network: Network, urls: 
 }
 
 /** `CollectionPage` for a listing (home, topic, kind, archive, family…), optionally naming the posts it lists. */
-export function collectionPage(page: { name: string; description: string; url: string; posts?: { url: string; name: string }[] }): JsonLd {
+export function collectionPage(page: {
+  name: string;
+  description: string;
+  url: string;
+  posts?: { url: string; name: string }[];
+}): JsonLd {
   return compact({
     '@context': context,
     '@type': 'CollectionPage',
@@ -98,7 +116,12 @@ export function collectionPage(page: { name: string; description: string; url: s
     mainEntity: page.posts?.length
       ? {
           '@type': 'ItemList',
-          itemListElement: page.posts.map((post, index) => ({ '@type': 'ListItem', position: index + 1, url: post.url, name: post.name })),
+          itemListElement: page.posts.map((post, index) => ({
+            '@type': 'ListItem',
+            position: index + 1,
+            url: post.url,
+            name: post.name,
+          })),
         }
       : undefined,
   });

@@ -54,7 +54,10 @@ export function headerRules({ base, partners = [] }: HeaderOptions): HeaderRule[
     { path: `${base}*`, headers: securityHeaders(partners) },
     { path: `${base}_astro/*`, headers: { 'Cache-Control': immutableCache } },
     // Partner networks merge this index into their own search.
-    { path: `${base}pagefind/*`, headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=3600' } },
+    {
+      path: `${base}pagefind/*`,
+      headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=3600' },
+    },
     { path: `${base}feeds/*`, headers: { 'Access-Control-Allow-Origin': '*' } },
   ];
 }
@@ -84,7 +87,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {
-    const pattern = new RegExp(`^${rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const pattern = new RegExp(
+      `^${rule.path
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     if (pattern.test(pathname)) Object.assign(headers, rule.headers);
   }
   return headers;

@@ -6,6 +6,9 @@ import { getSite } from '../../lib/site';
 
 export const GET: APIRoute = async () => {
   const { network, urls } = await getSite();
-  const body = renderOpml(feedSources(network, urls, scope), urls, { title: `${siteName(network, scope)}: every feed`, created: buildNow });
+  const body = renderOpml(feedSources(network, urls, scope), urls, {
+    title: `${siteName(network, scope)}: every feed`,
+    created: buildNow,
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/x-opml; charset=utf-8' } });
 };
