@@ -1,18 +1,23 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import hostingHeaders from './src/integrations/hosting-headers';
 import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
-import { astroCacheDir } from './src/lib/build-options';
+import { astroCacheDir, buildNow, contentRoot } from './src/lib/build-options';
+import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap';
 import { readUrlOptions } from './src/lib/url-options';
 import { createUrls } from './src/lib/urls';
 
-const urls = createUrls(readUrlOptions());
+const urlOptions = readUrlOptions();
+const urls = createUrls(urlOptions);
+const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, buildNow);
 
 export default defineConfig({
   site: urls.site,
@@ -21,6 +26,7 @@ export default defineConfig({
   cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
+<<<<<<< HEAD
   integrations: [previewMode(), mdx()],
   vite: {
     build: {
@@ -32,6 +38,21 @@ export default defineConfig({
       },
     },
   },
+=======
+  integrations: [
+    previewMode(),
+    mdx(),
+    sitemap({
+      // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
+      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),
+      serialize: (item) => {
+        const lastmod = sitemapPlan.lastmod.get(item.url);
+        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+      },
+    }),
+    hostingHeaders({ base: urls.base, contentRoot }),
+  ],
+>>>>>>> 7c0a9d90abbb8f4c4e0607e65bea2caa0e8d19f4
   markdown: {
     processor: unified({
       // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.

@@ -25,6 +25,23 @@ export interface PostRef {
   canonical?: string | undefined;
 }
 
+/** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
+export type FeedSubject =
+  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
+
+export type FeedFormat = 'atom' | 'rss' | 'json';
+
+/** File name of each feed format inside a subject's feed folder. */
+export const feedFiles: Record<FeedFormat, string> = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' };
+
+const feedFolders = {
+  school: 'schools',
+  family: 'families',
+  author: 'authors',
+  topic: 'topics',
+  kind: 'kinds',
+} as const;
+
 const trim = (value: string) => value.replace(/\/+$/, '');
 
 /**
@@ -58,6 +75,21 @@ export function createUrls(options: UrlOptions) {
   const postPath = (post: PostRef) => (scope.type === 'school' ? `${post.slug}/` : networkPostPath(post));
   const schoolPath = (id: string) => (scope.type === 'school' ? '' : `schools/${id}/`);
 
+  /** A subject's feed folder in the network layout, e.g. `feeds/schools/oak/`. */
+  const networkFeedFolder = (subject: FeedSubject) =>
+    subject.type === 'network' ? 'feeds/' : `feeds/${feedFolders[subject.type]}/${subject.id}/`;
+  // A school's own site has one main feed: the school's feed is the site's feed.
+  const feedFolder = (subject: FeedSubject) =>
+    scope.type === 'school' && subject.type === 'school' && subject.id === scope.id
+      ? 'feeds/'
+      : networkFeedFolder(subject);
+  const feedInScope = (subject: FeedSubject) =>
+    subject.type === 'school'
+      ? schoolInScope(subject.id)
+      : subject.type === 'family'
+        ? familyInScope(subject.id)
+        : true;
+
   const urls = {
     site,
     base,
@@ -84,6 +116,18 @@ export function createUrls(options: UrlOptions) {
     about: () => local('about/'),
     accessibility: () => local('accessibility/'),
     feeds: () => local('feeds/'),
+    /** A feed of the subject: this build's file when the subject is in scope, else the network's. */
+    feed: (subject: FeedSubject, format: FeedFormat) =>
+      feedInScope(subject)
+        ? local(`${feedFolder(subject)}${feedFiles[format]}`)
+        : remote(`${networkFeedFolder(subject)}${feedFiles[format]}`),
+    /** Route of a feed file for `getStaticPaths` (`feeds/[...feed]`), relative to `feeds/`. */
+    feedRoute: (subject: FeedSubject, format: FeedFormat) =>
+      `${feedFolder(subject)}${feedFiles[format]}`.slice('feeds/'.length),
+    feedInScope,
+    /** The OPML list of every feed this build writes. */
+    opml: () => local('feeds/feeds.opml'),
+    sitemap: () => local('sitemap-index.xml'),
     /** A file this build writes, e.g. `pagefind/pagefind.js` or `feeds/atom.xml`. */
     file: (path: string) => local(path.replace(/^\/+/, '')),
     /** Route of a post for `getStaticPaths` (`[...path]`). */
