@@ -26,19 +26,6 @@ export default defineConfig({
   cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-<<<<<<< HEAD
-  integrations: [previewMode(), mdx()],
-  vite: {
-    build: {
-      rollupOptions: {
-        // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about it is noise.
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-        },
-      },
-    },
-  },
-=======
   integrations: [
     previewMode(),
     mdx(),
@@ -52,7 +39,16 @@ export default defineConfig({
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
   ],
->>>>>>> 7c0a9d90abbb8f4c4e0607e65bea2caa0e8d19f4
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified({
       // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
