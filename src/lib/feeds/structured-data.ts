@@ -129,3 +129,7 @@ export function collectionPage(page: {
 
 /** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can close the element. */
 export const jsonLdText = (data: JsonLd | JsonLd[]) => JSON.stringify(data).replace(/</g, '\\u003c');
+
+/** A listing's posts as `CollectionPage` items, with absolute URLs. */
+export const postItems = (posts: readonly Post[], urls: Urls) =>
+  posts.map((post) => ({ url: urls.absolute(urls.post(post)), name: post.title }));
