@@ -139,7 +139,7 @@ describe('the built fixture network', () => {
 
   it('paints a school page in its contrast-adjusted brand colour', () => {
     expect(page(dir, '/schools/oak-primary/').querySelector('body')?.getAttribute('style')).toContain(
-      '--brand:#877238',
+      '--brand:#917300',
     );
   });
 });
