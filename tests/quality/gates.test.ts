@@ -6,7 +6,9 @@ import { buildSite } from '../helpers/build';
 import { launchBrowser } from '../helpers/browser';
 import { findBrokenLinks, htmlFiles, page } from '../helpers/html';
 import { serve, type Served } from '../helpers/serve';
+import { feedFiles } from '../helpers/feeds';
 import { auditPage } from './gates/accessibility';
+import { validateFeedFile } from './gates/feed-validity';
 import { validateHtml } from './gates/html-validity';
 import { measurePages, overBudget } from './gates/weight';
 
@@ -54,6 +56,15 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
 
   it('no internal link or #fragment is broken', () => {
     expect(findBrokenLinks(dir)).toEqual([]);
+  });
+
+  it('every Atom, RSS and JSON feed is valid to its spec', () => {
+    const files = feedFiles(dir);
+    expect(files.length).toBeGreaterThan(10);
+    const problems = files.flatMap((file) =>
+      validateFeedFile(file, readFileSync(join(dir, file), 'utf8')).map((p) => `${file}: ${p}`),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('every reading page fits the first round trip and ships no JavaScript', () => {

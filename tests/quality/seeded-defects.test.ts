@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser';
 import { findBrokenLinks } from '../helpers/html';
 import { serve, type Served } from '../helpers/serve';
 import { auditPage } from './gates/accessibility';
+import { validateAtom, validateJsonFeed, validateRss } from './gates/feed-validity';
 import { validateHtml } from './gates/html-validity';
 import { belowMinimum, lighthouseScores } from './gates/lighthouse';
 import { measurePages, overBudget } from './gates/weight';
@@ -48,6 +49,39 @@ describe('each quality gate fails on a seeded defect', () => {
     expect(findBrokenLinks(dir)).toEqual([
       { from: 'dead-link/index.html', href: '/missing/', reason: 'no such file' },
       { from: 'dead-link/index.html', href: '/#nowhere', reason: 'no #nowhere' },
+    ]);
+  });
+
+  it('the feed validators name missing required elements and bad dates', () => {
+    expect(
+      validateAtom(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>e</title><updated>2025-01-01</updated></entry></feed>',
+      ),
+    ).toEqual([
+      'feed: <id> missing or not an absolute IRI',
+      'feed: <updated> missing or not RFC 3339',
+      'entry 1: <id> missing or not an absolute IRI',
+      'entry 1: <updated> missing or not RFC 3339',
+      'entry 1: <author><name> missing',
+      'entry 1: neither <content> nor an alternate <link>',
+    ]);
+    expect(
+      validateRss('<rss version="2.0"><channel><title>t</title><item><link>/relative/</link></item></channel></rss>'),
+    ).toEqual([
+      'channel: <link> missing',
+      'channel: <description> missing',
+      'item 1: needs <title> or <description>',
+      'item 1: <link> not absolute',
+      'item 1: <guid> missing',
+    ]);
+    expect(
+      validateJsonFeed('{"version":"https://jsonfeed.org/version/1","items":[{"id":1,"date_published":"yesterday"}]}'),
+    ).toEqual([
+      'version is not https://jsonfeed.org/version/1.1',
+      'title missing',
+      'item 1: id missing or not a string',
+      'item 1: content_html or content_text missing',
+      'item 1: date_published not RFC 3339',
     ]);
   });
 
