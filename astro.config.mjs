@@ -25,7 +25,8 @@ export default defineConfig({
   outDir: process.env.COMMONROOM_OUT ?? './dist',
   cacheDir: astroCacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Inlined CSS (about 4 KB gzip) saves a render-blocking round trip on every first visit.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [
     previewMode(),
     mdx(),
