@@ -4,7 +4,7 @@ import type { PostKind } from '../schemas/post';
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {
   id: string;
-  site?: string;
+  site?: string | undefined;
   families: readonly string[];
 }
 
@@ -16,13 +16,13 @@ export interface UrlOptions {
   scope: Scope;
   schools: readonly UrlSchool[];
   /** Overrides where this build is served (defaults to the school's `site` in a school scope). */
-  site?: string;
+  site?: string | undefined;
 }
 
 export interface PostRef {
   slug: string;
   publisher: { type: 'school' | 'family'; id: string };
-  canonical?: string;
+  canonical?: string | undefined;
 }
 
 const trim = (value: string) => value.replace(/\/+$/, '');
@@ -41,13 +41,17 @@ export function createUrls(options: UrlOptions) {
   const siteOrigin = new URL(site).origin;
 
   const schoolInScope = (id: string) =>
-    scope.type === 'network' || (scope.type === 'school' ? scope.id === id : (schools.get(id)?.families.includes(scope.id) ?? false));
+    scope.type === 'network' ||
+    (scope.type === 'school' ? scope.id === id : (schools.get(id)?.families.includes(scope.id) ?? false));
   const familyInScope = (id: string) => scope.type === 'network' || (scope.type === 'family' && scope.id === id);
   const postInScope = (post: PostRef) =>
-    post.publisher.type === 'school' ? schoolInScope(post.publisher.id) : scope.type !== 'school' && familyInScope(post.publisher.id);
+    post.publisher.type === 'school'
+      ? schoolInScope(post.publisher.id)
+      : scope.type !== 'school' && familyInScope(post.publisher.id);
 
   /** Route path (no base, no leading slash, trailing slash kept) of a post in the network layout. */
-  const networkPostPath = (post: PostRef) => `${post.publisher.type === 'school' ? 'schools' : 'families'}/${post.publisher.id}/${post.slug}/`;
+  const networkPostPath = (post: PostRef) =>
+    `${post.publisher.type === 'school' ? 'schools' : 'families'}/${post.publisher.id}/${post.slug}/`;
   const local = (path: string) => `${base}${path}`;
   const remote = (path: string) => `${networkRoot}${path}`;
 
@@ -97,7 +101,8 @@ export function createUrls(options: UrlOptions) {
     schoolInScope,
     familyInScope,
     /** Turns an href from this module into an absolute URL. */
-    absolute: (href: string) => (/^https?:/.test(href) ? href : `${siteOrigin}${href.startsWith('/') ? '' : '/'}${href}`),
+    absolute: (href: string) =>
+      /^https?:/.test(href) ? href : `${siteOrigin}${href.startsWith('/') ? '' : '/'}${href}`,
     /**
      * The post's canonical URL: where it was first published, else its school's own site when the school
      * self-hosts, else the network's address for it.

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const root = resolve(import.meta.dirname, '../..');
+export const tmpRoot = join(root, 'tests/.tmp');
+
+export interface BuildOptions {
+  /** Content folder, relative to the project or absolute. */
+  content: string;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  dir: string;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temp folder under tests/.tmp (inside the project so Vite can resolve imports from it). */
+export function tempDir(prefix: string): string {
+  mkdirSync(tmpRoot, { recursive: true });
+  return mkdtempSync(join(tmpRoot, `${prefix}-`));
+}
+
+/** Copies a fixture network into a temp folder so a test can change it. */
+export function copyFixture(name: string): string {
+  const dir = tempDir(name);
+  cpSync(join(root, 'tests/fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+/** Runs `astro build` for a content folder into a temp output folder and returns where it went. */
+export async function buildSite({ content, env = {} }: BuildOptions): Promise<BuildResult> {
+  const dir = join(tempDir('dist'), 'out');
+  const { stdout, stderr } = await run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      COMMONROOM_NOW: '2026-11-23',
+      ...env,
+      COMMONROOM_CONTENT: resolve(root, content),
+      COMMONROOM_OUT: dir,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { dir, stdout, stderr };
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
