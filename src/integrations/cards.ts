@@ -38,17 +38,41 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
   const enabled = options.enabled ?? process.env.COMMONROOM_CARDS !== 'off';
   let cacheDir = '';
   let manifest = '';
+  let base = '/';
 
   return {
     name: 'commonroom:cards',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         const root = fileURLToPath(config.root);
-        cacheDir = resolve(root, options.cacheDir ?? process.env.COMMONROOM_CACHE ?? '.cache', 'cards');
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = resolve(root, options.cacheDir ?? process.env.COMMONROOM_CARDS_CACHE ?? '.cache/cards');
         // One manifest per output directory, so builds into different folders can share the cache.
         const outDir = fileURLToPath(config.outDir);
         manifest = join(cacheDir, `manifest-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.jsonl`);
         updateConfig({ vite: { define: { __COMMONROOM_CARD_MANIFEST__: JSON.stringify(manifest) } } });
+      },
+      // In `astro dev`, a card is drawn when asked for, from the record its page wrote when it was last viewed.
+      'astro:server:setup': ({ server }) => {
+        rmSync(manifest, { force: true });
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          if (!path.startsWith(`${base}cards/`) || !path.endsWith('.png')) return next();
+          const job = readManifest(manifest).find((entry) => entry.file === path.slice(base.length));
+          if (!job) return next();
+          const cached = join(cacheDir, 'png', `${cardKey(job.input, cacheSalt())}.png`);
+          mkdirSync(dirname(cached), { recursive: true });
+          (existsSync(cached)
+            ? Promise.resolve()
+            : renderInPool([{ input: job.input, out: cached, label: job.file }], 1)
+          )
+            .then(() => {
+              res.setHeader('Content-Type', 'image/png');
+              res.setHeader('Cache-Control', 'no-store');
+              res.end(readFileSync(cached));
+            })
+            .catch(next);
+        });
       },
       'astro:build:start': () => {
         rmSync(manifest, { force: true });
@@ -68,7 +92,8 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         // Pages whose cards look the same share one drawing.
         const missing = new Map<string, RenderTask>();
         for (const { job, cached } of keyed) {
-          if (!missing.has(cached) && !existsSync(cached)) missing.set(cached, { input: job.input, out: cached, label: job.file });
+          if (!missing.has(cached) && !existsSync(cached))
+            missing.set(cached, { input: job.input, out: cached, label: job.file });
         }
         const stats = await renderInPool([...missing.values()]);
 

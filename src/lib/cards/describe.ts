@@ -30,7 +30,8 @@ function owning<T extends Thing>(things: T[], href: string): T | undefined {
   return best;
 }
 
-const logoOf = (school: School | undefined) => (school?.logo ? resolve(contentRoot, 'schools', school.logo) : undefined);
+const logoOf = (school: School | undefined) =>
+  school?.logo ? resolve(contentRoot, 'schools', school.logo) : undefined;
 
 /**
  * Describes the social card of the page at `href` from the page's own meta and the network model: the
@@ -130,7 +131,10 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         byline: plural(members.length, 'school'),
         context: listNames(members),
       };
-      return { input, alt: `${family.name}, ${kind.toLowerCase()} of ${plural(members.length, 'school')}. ${network.info.name}.` };
+      return {
+        input,
+        alt: `${family.name}, ${kind.toLowerCase()} of ${plural(members.length, 'school')}. ${network.info.name}.`,
+      };
     }
     case 'topic': {
       const topic = owning(

@@ -95,7 +95,8 @@ export function fitTitle(title: string, box: FitBox, measure: Measure = measureT
   const text = normaliseText(title);
   for (let size = box.maxSize; size >= box.minSize; size -= STEP) {
     const lines = wrap(text, box.width, size, measure);
-    if (lines.length <= box.maxLines && lines.length * size * box.lineHeight <= box.height) return { fontSize: size, lineHeight: box.lineHeight, lines, truncated: false };
+    if (lines.length <= box.maxLines && lines.length * size * box.lineHeight <= box.height)
+      return { fontSize: size, lineHeight: box.lineHeight, lines, truncated: false };
   }
   const size = box.minSize;
   const room = Math.max(1, Math.min(box.maxLines, Math.floor(box.height / (size * box.lineHeight))));
@@ -105,7 +106,13 @@ export function fitTitle(title: string, box: FitBox, measure: Measure = measureT
 }
 
 /** Wraps text to at most `maxLines` lines, the last cut with an ellipsis when the text does not fit. */
-export function clampLines(text: string, width: number, fontSize: number, maxLines: number, measure: Measure): string[] {
+export function clampLines(
+  text: string,
+  width: number,
+  fontSize: number,
+  maxLines: number,
+  measure: Measure,
+): string[] {
   const lines = wrap(text, width, fontSize, measure);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);

@@ -28,12 +28,16 @@ export function logoDataUrl(file: string | undefined): string | undefined {
   }
 }
 
-/** Draws a satori tree as SVG with the bundled fonts; text no font covers (emoji…) is left out. */
-export function toSvg(tree: CardNode): Promise<string> {
+/**
+ * Draws a satori tree as SVG with the bundled fonts, text as paths. The template drops characters no font
+ * covers (emoji…) before they get here. `embedFont: false` keeps text as `<text>`, for tests.
+ */
+export function toSvg(tree: CardNode, { embedFont = true } = {}): Promise<string> {
   return satori(tree as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: loadFonts(),
+    embedFont,
     // Called for segments no bundled font covers: answering with nothing keeps satori from fetching.
     loadAdditionalAsset: async () => [],
   });

@@ -6,18 +6,30 @@ import { measureBody } from './metrics.ts';
 /** Bump when the drawing changes, so every cached card is drawn again. */
 export const TEMPLATE_VERSION = 1;
 
-/** Distance from the card's edge to anything drawn on it, px. */
+/** The band along the card's edges where nothing but the background is ever drawn, px. */
 export const MARGIN = 64;
-const INNER = CARD_WIDTH - 2 * MARGIN;
+// Layout starts a little further in, since antialiasing and side bearings reach a pixel or two beyond a box.
+const PADDING = MARGIN + 8;
+const INNER = CARD_WIDTH - 2 * PADDING;
 
 /** A satori element: the shape React elements have, without React. */
 export interface CardNode {
   type: string;
-  props: { style?: Record<string, string | number>; children?: CardChild | CardChild[]; src?: string; [key: string]: unknown };
+  props: {
+    style?: Record<string, string | number>;
+    children?: CardChild | CardChild[];
+    src?: string;
+    [key: string]: unknown;
+  };
 }
 type CardChild = CardNode | string;
 
-const el = (type: string, style: Record<string, string | number>, children?: CardChild | CardChild[], extra = {}): CardNode => ({
+const el = (
+  type: string,
+  style: Record<string, string | number>,
+  children?: CardChild | CardChild[],
+  extra = {},
+): CardNode => ({
   type,
   props: { style, ...(children === undefined ? {} : { children }), ...extra },
 });
@@ -50,7 +62,8 @@ const clampBody = (text: string, width: number, size: number, lines: number) =>
 export function cardTree(
   input: CardInput,
   logo?: string,
-  fit: TitleFit = fitTitle(input.title, titleBox(input))): CardNode {
+  fit: TitleFit = fitTitle(input.title, titleBox(input)),
+): CardNode {
   const white = '#ffffff';
   const soft = 'rgba(255,255,255,0.86)';
   // Lines come already broken by `fitTitle`; no overflow clipping, which would cut descenders off.
@@ -81,16 +94,19 @@ export function cardTree(
   const present = (values: (string | undefined)[]) => values.map((v) => normaliseText(v ?? '')).filter(Boolean);
   const footerLeft = present([input.byline, input.context]);
   const right = present([input.date, input.network]);
-  const footerWidth = INNER / 2 - 12;
-  // Bold text is wider than the body face the table measures, so it gets a narrower measure.
-  const footerMeasure = footerWidth / 1.1;
-  const footerLine = (text: string, bold: boolean, align: 'left' | 'right') =>
-    el(
+  // The right column is as wide as its text; the left one takes the rest. Bold text is wider than the body
+  // face the table measures, so widths allow 12% more.
+  const BOLD = 1.12;
+  const rightWidth = Math.min(INNER / 2, Math.ceil(Math.max(0, ...right.map((t) => measureBody(t, META_SIZE) * BOLD))));
+  const leftWidth = INNER - rightWidth - 40;
+  const footerLine = (text: string, bold: boolean, align: 'left' | 'right') => {
+    const width = align === 'left' ? leftWidth : rightWidth;
+    return el(
       'div',
       {
         display: 'flex',
         justifyContent: align === 'left' ? 'flex-start' : 'flex-end',
-        width: footerWidth,
+        width,
         whiteSpace: 'pre',
         fontFamily: SANS,
         fontWeight: bold ? 700 : 400,
@@ -98,34 +114,51 @@ export function cardTree(
         lineHeight: 1.3,
         color: bold ? white : soft,
       },
-      clampBody(text, footerMeasure, META_SIZE, 1)[0] ?? '',
+      clampBody(text, width / BOLD, META_SIZE, 1)[0] ?? '',
     );
+  };
 
-  const head = el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', width: INNER, height: 72 }, [
-    el(
-      'div',
-      {
-        display: 'flex',
-        fontFamily: SANS,
-        fontWeight: 700,
-        fontSize: 26,
-        letterSpacing: 2,
-        textTransform: 'uppercase',
-        color: white,
-        whiteSpace: 'pre',
-      },
-      eyebrow ? clampBody(eyebrow.toUpperCase(), (logo ? INNER - 100 : INNER) / 1.25, 26, 1)[0]! : '',
-    ),
-    ...(logo
-      ? [
-          el(
-            'div',
-            { display: 'flex', alignItems: 'center', justifyContent: 'center', width: 72, height: 72, borderRadius: 12, backgroundColor: white },
-            el('img', { width: 60, height: 60, objectFit: 'contain' }, undefined, { src: logo, width: 60, height: 60 }),
-          ),
-        ]
-      : []),
-  ]);
+  const head = el(
+    'div',
+    { display: 'flex', alignItems: 'center', justifyContent: 'space-between', width: INNER, height: 72 },
+    [
+      el(
+        'div',
+        {
+          display: 'flex',
+          fontFamily: SANS,
+          fontWeight: 700,
+          fontSize: 26,
+          letterSpacing: 2,
+          textTransform: 'uppercase',
+          color: white,
+          whiteSpace: 'pre',
+        },
+        eyebrow ? clampBody(eyebrow.toUpperCase(), (logo ? INNER - 100 : INNER) / 1.25, 26, 1)[0]! : '',
+      ),
+      ...(logo
+        ? [
+            el(
+              'div',
+              {
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                width: 72,
+                height: 72,
+                borderRadius: 12,
+                backgroundColor: white,
+              },
+              el('img', { width: 60, height: 60, objectFit: 'contain' }, undefined, {
+                src: logo,
+                width: 60,
+                height: 60,
+              }),
+            ),
+          ]
+        : []),
+    ],
+  );
 
   const footer = el(
     'div',
@@ -160,9 +193,13 @@ export function cardTree(
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
       boxSizing: 'border-box',
-      padding: MARGIN,
+      padding: PADDING,
       backgroundColor: input.colour,
     },
-    [head, el('div', { display: 'flex', flexDirection: 'column', gap: 16, width: INNER }, [title, ...subtitle]), footer],
+    [
+      head,
+      el('div', { display: 'flex', flexDirection: 'column', gap: 16, width: INNER }, [title, ...subtitle]),
+      footer,
+    ],
   );
 }

@@ -11,8 +11,7 @@ export interface WorkerTask {
 }
 
 export type WorkerResult =
-  | { id: number; ok: true; satoriMs: number; pngMs: number }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; satoriMs: number; pngMs: number } | { id: number; ok: false; error: string };
 
 // Runs as a worker thread: fonts and satori load once here, then every task reuses them.
 parentPort?.on('message', async ({ id, input, out }: WorkerTask) => {
@@ -24,6 +23,10 @@ parentPort?.on('message', async ({ id, input, out }: WorkerTask) => {
     renameSync(temp, out);
     parentPort!.postMessage({ id, ok: true, ...timings } satisfies WorkerResult);
   } catch (error) {
-    parentPort!.postMessage({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResult);
+    parentPort!.postMessage({
+      id,
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies WorkerResult);
   }
 });
