@@ -44,7 +44,7 @@ export function titleBox(input: Pick<CardInput, 'layout' | 'subtitle'>): FitBox 
     maxSize: named ? 88 : 72,
     minSize: 40,
     lineHeight: 1.15,
-    height: input.subtitle ? 210 : 300,
+    height: input.subtitle ? 190 : 290,
   };
 }
 
@@ -198,7 +198,10 @@ export function cardTree(
     },
     [
       head,
-      el('div', { display: 'flex', flexDirection: 'column', gap: 16, width: INNER }, [title, ...subtitle]),
+      el('div', { display: 'flex', flexDirection: 'column', gap: 16, width: INNER }, [
+        title,
+        ...(subtitle.length ? [el('div', { display: 'flex', flexDirection: 'column' }, subtitle)] : []),
+      ]),
       footer,
     ],
   );
