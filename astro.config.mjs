@@ -39,6 +39,7 @@ export default defineConfig({
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
+    cards(),
   ],
   vite: {
     build: {

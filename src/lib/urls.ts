@@ -72,6 +72,12 @@ export function createUrls(options: UrlOptions) {
   const local = (path: string) => `${base}${path}`;
   const remote = (path: string) => `${networkRoot}${path}`;
 
+  /** `schools/oak/why` for the page at `/<base>/schools/oak/why/`; `index` for the home page. */
+  const cardName = (href: string) =>
+    (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\/+/, ''))
+      .replace(/(^|\/)index\.html$|\.html$/, '')
+      .replace(/^\/+|\/+$/g, '') || 'index';
+
   const postPath = (post: PostRef) => (scope.type === 'school' ? `${post.slug}/` : networkPostPath(post));
   const schoolPath = (id: string) => (scope.type === 'school' ? '' : `schools/${id}/`);
 
@@ -130,6 +136,10 @@ export function createUrls(options: UrlOptions) {
     sitemap: () => local('sitemap-index.xml'),
     /** A file this build writes, e.g. `pagefind/pagefind.js` or `feeds/atom.xml`. */
     file: (path: string) => local(path.replace(/^\/+/, '')),
+    /** The social card of the page at `href` (an href of this build, e.g. from `Astro.url.pathname`). */
+    card: (href: string) => local(`cards/${cardName(href)}.png`),
+    /** Where that card is written, relative to the output directory (decoded, as a file name). */
+    cardFile: (href: string) => `cards/${decodeURIComponent(cardName(href))}.png`,
     /** Route of a post for `getStaticPaths` (`[...path]`). */
     postRoute: (post: PostRef) => trim(postPath(post)),
     /** True when the post's page is built by this build. */

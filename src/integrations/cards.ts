@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { cacheSalt, cardKey } from '../lib/cards/cache.ts';
+import type { CardJob } from '../lib/cards/input.ts';
+import { renderInPool, type RenderTask } from '../lib/cards/pool.ts';
+
+export interface CardsOptions {
+  /**
+   * Folder for the card cache, outside the output directory so it survives builds.
+   * Default: `COMMONROOM_CACHE` or `.cache`, with cards in its `cards/` folder.
+   */
+  cacheDir?: string;
+  /** Draw cards at all; `COMMONROOM_CARDS=off` turns it off for builds that only check links. Default: true. */
+  enabled?: boolean;
+}
+
+/** Reads the manifest pages wrote while rendering; a page recorded twice keeps its last record. */
+export function readManifest(file: string): CardJob[] {
+  if (!existsSync(file)) return [];
+  const jobs = new Map<string, CardJob>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const job = JSON.parse(line) as CardJob;
+    jobs.set(job.file, job);
+  }
+  return [...jobs.values()];
+}
+
+/**
+ * Social cards: pages record their card's inputs while they render (`src/lib/cards/page.ts`); once the
+ * build is done this draws every card whose inputs have no PNG in the cache yet, on every core, and
+ * copies each page's card into the output.
+ */
+export default function cards(options: CardsOptions = {}): AstroIntegration {
+  const enabled = options.enabled ?? process.env.COMMONROOM_CARDS !== 'off';
+  let cacheDir = '';
+  let manifest = '';
+  let base = '/';
+
+  return {
+    name: 'commonroom:cards',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = resolve(root, options.cacheDir ?? process.env.COMMONROOM_CARDS_CACHE ?? '.cache/cards');
+        // One manifest per output directory, so builds into different folders can share the cache.
+        const outDir = fileURLToPath(config.outDir);
+        manifest = join(cacheDir, `manifest-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.jsonl`);
+        updateConfig({ vite: { define: { __COMMONROOM_CARD_MANIFEST__: JSON.stringify(manifest) } } });
+      },
+      // In `astro dev`, a card is drawn when asked for, from the record its page wrote when it was last viewed.
+      'astro:server:setup': ({ server }) => {
+        rmSync(manifest, { force: true });
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          if (!path.startsWith(`${base}cards/`) || !path.endsWith('.png')) return next();
+          const job = readManifest(manifest).find((entry) => entry.file === path.slice(base.length));
+          if (!job) return next();
+          const cached = join(cacheDir, 'png', `${cardKey(job.input, cacheSalt())}.png`);
+          mkdirSync(dirname(cached), { recursive: true });
+          (existsSync(cached)
+            ? Promise.resolve()
+            : renderInPool([{ input: job.input, out: cached, label: job.file }], 1)
+          )
+            .then(() => {
+              res.setHeader('Content-Type', 'image/png');
+              res.setHeader('Cache-Control', 'no-store');
+              res.end(readFileSync(cached));
+            })
+            .catch(next);
+        });
+      },
+      'astro:build:start': () => {
+        rmSync(manifest, { force: true });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const log = logger.fork('cards');
+        const jobs = readManifest(manifest);
+        if (!enabled) {
+          log.info(`skipped ${jobs.length} cards (COMMONROOM_CARDS=off)`);
+          return;
+        }
+        const pngDir = join(cacheDir, 'png');
+        mkdirSync(pngDir, { recursive: true });
+        const salt = cacheSalt();
+        const keyed = jobs.map((job) => ({ job, cached: join(pngDir, `${cardKey(job.input, salt)}.png`) }));
+
+        // Pages whose cards look the same share one drawing.
+        const missing = new Map<string, RenderTask>();
+        for (const { job, cached } of keyed) {
+          if (!missing.has(cached) && !existsSync(cached))
+            missing.set(cached, { input: job.input, out: cached, label: job.file });
+        }
+        const stats = await renderInPool([...missing.values()]);
+
+        const out = fileURLToPath(dir);
+        for (const { job, cached } of keyed) {
+          const target = join(out, job.file);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(cached, target);
+        }
+        const rendered = stats.rendered;
+        const timing = rendered
+          ? ` in ${Math.round(stats.wallMs)} ms on ${stats.threads} threads (satori ${(stats.satoriMs / rendered).toFixed(1)} ms, png ${(stats.pngMs / rendered).toFixed(1)} ms per card)`
+          : '';
+        log.info(`${rendered} rendered, ${jobs.length - rendered} reused${timing}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fontsHash } from './fonts.ts';
+import type { CardInput } from './input.ts';
+import { TEMPLATE_VERSION } from './template.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Source files whose every change can change a card's pixels. */
+const drawingSources = ['template.ts', 'fit.ts', 'metrics.ts', 'render.ts', 'fonts.ts'];
+
+/**
+ * What every card's key shares: the template version and source, the fonts' bytes, and the versions of
+ * satori and resvg. Computed once per build.
+ */
+export function cacheSalt(): string {
+  const hash = createHash('sha256').update(`template:${TEMPLATE_VERSION}\n`);
+  for (const file of drawingSources) hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
+  hash.update(fontsHash());
+  for (const pkg of ['satori', '@resvg/resvg-js']) {
+    const { version } = JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string };
+    hash.update(`${pkg}@${version}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** A card's cache key: its inputs, the logo's bytes and the shared salt. */
+export function cardKey(input: CardInput, salt: string): string {
+  const hash = createHash('sha256').update(salt).update(JSON.stringify(input));
+  if (input.logo) {
+    try {
+      hash.update(readFileSync(input.logo));
+    } catch {
+      hash.update('no logo');
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,176 @@
+import { resolve } from 'node:path';
+import { contentRoot } from '../build-options';
+import { brandColours } from '../colour';
+import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format';
+import type { Network, School } from '../network/types';
+import type { PageMeta } from '../page-meta';
+import type { Urls } from '../urls';
+import type { CardInput } from './input';
+
+/** Colour of cards that belong to no school or family, the schools' default brand colour. */
+const NETWORK_COLOUR = brandColours('#2b4c7e').light;
+
+/** Alt text of a card: what it says, in one sentence. */
+export interface CardDescription {
+  input: CardInput;
+  alt: string;
+}
+
+interface Thing {
+  href: string;
+}
+
+/** The item whose page `href` is, or is under (a paginated listing): the longest matching local href. */
+function owning<T extends Thing>(things: T[], href: string): T | undefined {
+  let best: T | undefined;
+  for (const thing of things) {
+    if (!thing.href.startsWith('/') || !href.startsWith(thing.href)) continue;
+    if (!best || thing.href.length > best.href.length) best = thing;
+  }
+  return best;
+}
+
+const logoOf = (school: School | undefined) =>
+  school?.logo ? resolve(contentRoot, 'schools', school.logo) : undefined;
+
+/**
+ * Describes the social card of the page at `href` from the page's own meta and the network model: the
+ * page type picks the layout, and the page's address finds the post, school, author, family or topic
+ * it is about. Works for any page that passes `meta` to the base layout, without a list of routes.
+ */
+export function describeCard(meta: PageMeta, href: string, network: Network, urls: Urls): CardDescription {
+  const lang = network.info.lang;
+  const base: CardInput = {
+    layout: meta.type,
+    title: meta.title,
+    lang: meta.lang,
+    network: network.info.name,
+    colour: meta.brand?.light ?? NETWORK_COLOUR,
+  };
+  const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
+
+  switch (meta.type) {
+    case 'post': {
+      const post = network.posts.find((p) => urls.post(p) === href);
+      if (!post) break;
+      const authors = post.authors.map((id) => network.author(id)).filter((a) => a !== undefined);
+      const kind = kindLabels[post.kind].one;
+      const publisher = network.publisherName(post.publisher);
+      const names = listNames(authors.map((a) => a.name));
+      const date = formatDate(post.date, lang);
+      const school = post.publisher.type === 'school' ? network.school(post.publisher.id) : undefined;
+      const input: CardInput = {
+        ...base,
+        colour: network.brandOf(post.publisher).light,
+        eyebrow: kind,
+        byline: authors.length === 1 ? `${authors[0]!.name}, ${authors[0]!.role}` : names,
+        context: publisher,
+        date,
+        logo: logoOf(school),
+      };
+      return { input, alt: `${kind}: “${meta.title}” by ${sentence(names, publisher, date)}. ${network.info.name}.` };
+    }
+    case 'school': {
+      const school = owning(
+        network.schools.map((s) => ({ ...s, href: urls.school(s.id) })),
+        href,
+      );
+      if (!school) break;
+      const families = school.families.map((id) => network.family(id)?.name).filter((n) => n !== undefined);
+      const expertise = school.expertise.map((id) => network.topic(id)?.name).filter((n) => n !== undefined);
+      const eyebrow = `${phaseLabels[school.phase]} school · ${school.town}`;
+      const input: CardInput = {
+        ...base,
+        title: school.name,
+        colour: school.brand.light,
+        eyebrow,
+        subtitle: school.ethos,
+        byline: families.length ? `Part of ${listNames(families)}` : school.region,
+        context: expertise.length ? `Ask us about ${listNames(expertise)}` : undefined,
+        logo: logoOf(school),
+      };
+      return { input, alt: `${school.name}: ${sentence(eyebrow, school.ethos)}. ${network.info.name}.` };
+    }
+    case 'author': {
+      const author = owning(
+        network.authors.map((a) => ({ ...a, href: urls.author(a.id) })),
+        href,
+      );
+      if (!author) break;
+      const school = author.school ? network.school(author.school) : undefined;
+      const family = author.family ? network.family(author.family) : undefined;
+      const affiliation = school?.name ?? family?.name;
+      const posts = network.postsByAuthor(author.id).length;
+      const input: CardInput = {
+        ...base,
+        title: author.name,
+        colour: (school ?? family)?.brand.light ?? base.colour,
+        eyebrow: 'Author',
+        subtitle: author.bio,
+        byline: author.role,
+        context: affiliation,
+        date: plural(posts, 'post'),
+        logo: logoOf(school),
+      };
+      return { input, alt: `${author.name}, ${sentence(author.role, affiliation)}. ${network.info.name}.` };
+    }
+    case 'family': {
+      const family = owning(
+        network.families.map((f) => ({ ...f, href: urls.family(f.id) })),
+        href,
+      );
+      if (!family) break;
+      const members = network.membersOf(family.id).map((s) => s.shortName);
+      const kind = familyKindLabels[family.kind];
+      const input: CardInput = {
+        ...base,
+        title: family.name,
+        colour: family.brand.light,
+        eyebrow: kind,
+        subtitle: family.description,
+        byline: plural(members.length, 'school'),
+        context: listNames(members),
+      };
+      return {
+        input,
+        alt: `${family.name}, ${kind.toLowerCase()} of ${plural(members.length, 'school')}. ${network.info.name}.`,
+      };
+    }
+    case 'topic': {
+      const topic = owning(
+        network.topics.map((t) => ({ ...t, href: urls.topic(t.id) })),
+        href,
+      );
+      if (!topic) break;
+      const experts = network.schoolsWithExpertise(topic.id).map((s) => s.shortName);
+      const posts = network.postsByTopic(topic.id).length;
+      const input: CardInput = {
+        ...base,
+        title: topic.name,
+        eyebrow: 'Topic',
+        subtitle: topic.description,
+        byline: plural(posts, 'post'),
+        context: experts.length ? `Ask ${listNames(experts)}` : undefined,
+      };
+      return { input, alt: `${topic.name}: ${topic.description} ${network.info.name}.` };
+    }
+    case 'network': {
+      const { info } = network;
+      const input: CardInput = {
+        ...base,
+        title: info.name,
+        subtitle: info.tagline,
+        eyebrow: 'A network of schools',
+        byline: `${plural(network.schools.length, 'school')} · ${plural(network.families.length, 'family', 'families')}`,
+        context: plural(network.posts.length, 'post'),
+      };
+      return { input, alt: `${info.name}: ${info.tagline}.` };
+    }
+    case 'page':
+      break;
+  }
+  return {
+    input: { ...base, subtitle: meta.description },
+    alt: `${meta.title}. ${network.info.name}.`,
+  };
+}
