@@ -5,6 +5,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import cards from './src/integrations/cards';
 import hostingHeaders from './src/integrations/hosting-headers';
 import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
