@@ -4,6 +4,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import pagefind from './src/integrations/pagefind';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
 import { readUrlOptions } from './src/lib/url-options';
@@ -17,7 +18,7 @@ export default defineConfig({
   outDir: process.env.COMMONROOM_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   markdown: {
     processor: unified({
       // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
