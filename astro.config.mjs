@@ -1,24 +1,56 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import hostingHeaders from './src/integrations/hosting-headers';
 import pagefind from './src/integrations/pagefind';
+import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
+import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
+import { astroCacheDir, buildNow, contentRoot } from './src/lib/build-options';
+import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap';
 import { readUrlOptions } from './src/lib/url-options';
 import { createUrls } from './src/lib/urls';
 
-const urls = createUrls(readUrlOptions());
+const urlOptions = readUrlOptions();
+const urls = createUrls(urlOptions);
+const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, buildNow);
 
 export default defineConfig({
   site: urls.site,
   base: urls.base,
   outDir: process.env.COMMONROOM_OUT ?? './dist',
+  cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    previewMode(),
+    mdx(),
+    sitemap({
+      // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
+      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),
+      serialize: (item) => {
+        const lastmod = sitemapPlan.lastmod.get(item.url);
+        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+      },
+    }),
+    hostingHeaders({ base: urls.base, contentRoot }),
+    pagefind(),
+  ],
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified({
       // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
@@ -26,7 +58,15 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, remarkRuleAnchors],
       rehypePlugins: [
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
+        rehypeTaskListLabels,
         [rehypeContentLinks, { resolve: urls.contentLink }],
       ],
     }),

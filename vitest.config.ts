@@ -4,9 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/.tmp/**', 'node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
-    // Fixture builds share Astro's content cache (.astro/, node_modules/.astro/), so test files run one at a time.
-    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Build tests each run `astro build`; two at once is what a 2-core machine takes.
+    maxWorkers: 2,
   },
 });

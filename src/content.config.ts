@@ -11,7 +11,10 @@ import { contentDir } from './lib/build-options';
 const data = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
 
 export const collections = {
-  network: defineCollection({ loader: glob({ pattern: 'network.{yaml,yml}', base: contentDir }), schema: networkSchema }),
+  network: defineCollection({
+    loader: glob({ pattern: 'network.{yaml,yml}', base: contentDir }),
+    schema: networkSchema,
+  }),
   schools: defineCollection({ loader: data('schools'), schema: schoolSchema }),
   families: defineCollection({ loader: data('families'), schema: familySchema }),
   authors: defineCollection({ loader: data('authors'), schema: authorSchema }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -39,3 +40,11 @@ export const contentDir = pathToFileURL(contentRoot).href;
 export const scope = parseScope(process.env.COMMONROOM_SCOPE);
 export const buildNow = parseNow(process.env.COMMONROOM_NOW);
 export const base = normaliseBase(process.env.COMMONROOM_BASE);
+
+/**
+ * Astro's cache (it holds the content layer's data store) is kept per content folder, so builds of
+ * different networks — the demo, test fixtures, generated benchmarks — never read each other's entries.
+ */
+export const astroCacheDir =
+  process.env.COMMONROOM_CACHE_DIR ??
+  resolve(process.cwd(), 'node_modules/.astro', createHash('sha1').update(contentRoot).digest('hex').slice(0, 10));

@@ -1,4 +1,4 @@
-import { formatHex, oklch, wcagContrast } from 'culori';
+import { clampChroma, formatHex, oklch, wcagContrast } from 'culori';
 
 /** Backgrounds the brand colour must read against, matching `src/styles/global.css`. */
 export const LIGHT_SURFACE = '#ffffff';
@@ -18,11 +18,13 @@ export interface BrandColours {
 function shift(hex: string, surface: string, step: number): string {
   const colour = oklch(hex);
   if (!colour) throw new Error(`"${hex}" is not a colour`);
-  let candidate = { ...colour };
-  for (let i = 0; i < 100 && wcagContrast(formatHex(candidate), surface) < AA; i++) {
-    candidate = { ...candidate, l: Math.min(1, Math.max(0, candidate.l + step)), c: candidate.c * 0.98 };
+  // Only lightness moves, so the hue and as much of the chroma as sRGB allows survive the adjustment.
+  let result = formatHex(colour);
+  for (let i = 1; i <= 100 && wcagContrast(result, surface) < AA; i++) {
+    const l = Math.min(1, Math.max(0, colour.l + i * step));
+    result = formatHex(clampChroma({ ...colour, l }, 'oklch'));
   }
-  return formatHex(candidate);
+  return result;
 }
 
 /** Derives AA-safe brand colours from a declared one, darkening for light mode and lightening for dark mode. */

@@ -19,8 +19,16 @@ export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export const kindLabels: Record<PostKind, { one: string; many: string; blurb: string }> = {
   reflection: { one: 'Reflection', many: 'Reflections', blurb: 'Leaders thinking aloud about what they do and why.' },
-  'case-study': { one: 'Case study', many: 'Case studies', blurb: 'What a school tried, with whom, and what changed — with the evidence.' },
-  'rules-of-thumb': { one: 'Rules of thumb', many: 'Rules of thumb', blurb: 'Practical advice, distilled into numbered rules you can use tomorrow.' },
+  'case-study': {
+    one: 'Case study',
+    many: 'Case studies',
+    blurb: 'What a school tried, with whom, and what changed — with the evidence.',
+  },
+  'rules-of-thumb': {
+    one: 'Rules of thumb',
+    many: 'Rules of thumb',
+    blurb: 'Practical advice, distilled into numbered rules you can use tomorrow.',
+  },
 };
 
 export const phaseLabels: Record<Phase, string> = {

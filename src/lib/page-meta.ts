@@ -1,4 +1,5 @@
 import type { BrandColours } from './colour';
+import type { FeedSubject } from './urls';
 
 /** Which social card layout a page gets. */
 export type PageType = 'network' | 'post' | 'school' | 'author' | 'family' | 'topic' | 'page';
@@ -21,6 +22,8 @@ export interface PageMeta {
         tags: string[];
       }
     | undefined;
+  /** Whose feeds the page advertises besides the site's own (a school's page: the school's feeds). */
+  feed?: FeedSubject | undefined;
   /** Keeps the page out of search engines (the 404 page). */
   noindex?: boolean;
 }

@@ -17,10 +17,14 @@ export interface Publishable {
 }
 
 /** A post is scheduled when its date is after the build's "now". */
-export const isScheduled = (post: Publishable, now: Date) => post.date.getTime() > now.getTime();
+export const isScheduled = (post: Pick<Publishable, 'date'>, now: Date) => post.date.getTime() > now.getTime();
 
 /** True when the post belongs to the build's scope. */
-export function isInScope(post: Publishable, scope: Scope, schoolFamilies: ReadonlyMap<string, readonly string[]>): boolean {
+export function isInScope(
+  post: Publishable,
+  scope: Scope,
+  schoolFamilies: ReadonlyMap<string, readonly string[]>,
+): boolean {
   if (scope.type === 'network') return true;
   if (scope.type === 'school') return post.publisher.type === 'school' && post.publisher.id === scope.id;
   if (post.publisher.type === 'family') return post.publisher.id === scope.id;

@@ -28,7 +28,10 @@ function splitRule(item: ListItem): { title: string; text: string } {
     const lead = first.children[0];
     if (lead && lead.type === 'strong') {
       const title = toString(lead).trim();
-      return { title: title.replace(/[.:]$/, ''), text: whole.slice(whole.indexOf(title) + title.length).replace(/^[.:]?\s*/, '') };
+      return {
+        title: title.replace(/[.:]$/, ''),
+        text: whole.slice(whole.indexOf(title) + title.length).replace(/^[.:]?\s*/, ''),
+      };
     }
   }
   const sentence = /^(.+?[.!?])(\s|$)/.exec(whole);

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { getCollection } from 'astro:content';
-import type { ImageMetadata } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, scope } from './build-options';
 import { buildNetwork } from './network/build';
 import type { Network, Post as AnyPost } from './network/types';
 import { readUrlOptions } from './url-options';
 import { createUrls, type Urls } from './urls';
 import { formatIssue } from './content-issue';
+import { isPreview } from '../integrations/preview-mode';
 
-export type Post = AnyPost<ImageMetadata>;
+/** The hero image as the content layer delivers it, ready for `<Image>`. */
+export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
+export type Post = AnyPost<Hero>;
 
 export interface Site {
-  network: Network<ImageMetadata>;
+  network: Network<Hero>;
   urls: Urls;
 }
 
@@ -28,11 +30,11 @@ async function load(): Promise<Site> {
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
-  const { network, issues } = buildNetwork(
+  const { network, issues } = buildNetwork<Hero>(
     { network: info.data, schools, families, authors, topics, posts },
     {
       now: buildNow,
-      preview: import.meta.env.DEV,
+      preview: isPreview(),
       scope,
       readSource: (file) => {
         try {

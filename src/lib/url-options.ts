@@ -9,12 +9,17 @@ import type { UrlOptions } from './urls';
  * decided before the content layer runs: `astro.config.mjs` needs `site`, and Markdown links need resolving.
  */
 export function readUrlOptions(root = contentRoot): UrlOptions {
-  const network = parse(readFileSync(join(root, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as { site?: string } | null;
+  const network = parse(readFileSync(join(root, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as {
+    site?: string;
+  } | null;
   const schoolDir = join(root, 'schools');
   const schools = readdirSync(schoolDir)
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => {
-      const data = (parse(readFileSync(join(schoolDir, name), 'utf8').replace(/^\uFEFF/, '')) ?? {}) as { site?: string; families?: string[] };
+      const data = (parse(readFileSync(join(schoolDir, name), 'utf8').replace(/^\uFEFF/, '')) ?? {}) as {
+        site?: string;
+        families?: string[];
+      };
       return { id: name.replace(/\.ya?ml$/, ''), site: data.site, families: data.families ?? [] };
     });
   return {

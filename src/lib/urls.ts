@@ -4,7 +4,7 @@ import type { PostKind } from '../schemas/post';
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {
   id: string;
-  site?: string;
+  site?: string | undefined;
   families: readonly string[];
 }
 
@@ -16,14 +16,31 @@ export interface UrlOptions {
   scope: Scope;
   schools: readonly UrlSchool[];
   /** Overrides where this build is served (defaults to the school's `site` in a school scope). */
-  site?: string;
+  site?: string | undefined;
 }
 
 export interface PostRef {
   slug: string;
   publisher: { type: 'school' | 'family'; id: string };
-  canonical?: string;
+  canonical?: string | undefined;
 }
+
+/** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
+export type FeedSubject =
+  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
+
+export type FeedFormat = 'atom' | 'rss' | 'json';
+
+/** File name of each feed format inside a subject's feed folder. */
+export const feedFiles: Record<FeedFormat, string> = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' };
+
+const feedFolders = {
+  school: 'schools',
+  family: 'families',
+  author: 'authors',
+  topic: 'topics',
+  kind: 'kinds',
+} as const;
 
 const trim = (value: string) => value.replace(/\/+$/, '');
 
@@ -41,24 +58,45 @@ export function createUrls(options: UrlOptions) {
   const siteOrigin = new URL(site).origin;
 
   const schoolInScope = (id: string) =>
-    scope.type === 'network' || (scope.type === 'school' ? scope.id === id : (schools.get(id)?.families.includes(scope.id) ?? false));
+    scope.type === 'network' ||
+    (scope.type === 'school' ? scope.id === id : (schools.get(id)?.families.includes(scope.id) ?? false));
   const familyInScope = (id: string) => scope.type === 'network' || (scope.type === 'family' && scope.id === id);
   const postInScope = (post: PostRef) =>
-    post.publisher.type === 'school' ? schoolInScope(post.publisher.id) : scope.type !== 'school' && familyInScope(post.publisher.id);
+    post.publisher.type === 'school'
+      ? schoolInScope(post.publisher.id)
+      : scope.type !== 'school' && familyInScope(post.publisher.id);
 
   /** Route path (no base, no leading slash, trailing slash kept) of a post in the network layout. */
-  const networkPostPath = (post: PostRef) => `${post.publisher.type === 'school' ? 'schools' : 'families'}/${post.publisher.id}/${post.slug}/`;
+  const networkPostPath = (post: PostRef) =>
+    `${post.publisher.type === 'school' ? 'schools' : 'families'}/${post.publisher.id}/${post.slug}/`;
   const local = (path: string) => `${base}${path}`;
   const remote = (path: string) => `${networkRoot}${path}`;
 
   const postPath = (post: PostRef) => (scope.type === 'school' ? `${post.slug}/` : networkPostPath(post));
   const schoolPath = (id: string) => (scope.type === 'school' ? '' : `schools/${id}/`);
 
+  /** A subject's feed folder in the network layout, e.g. `feeds/schools/oak/`. */
+  const networkFeedFolder = (subject: FeedSubject) =>
+    subject.type === 'network' ? 'feeds/' : `feeds/${feedFolders[subject.type]}/${subject.id}/`;
+  // A school's own site has one main feed: the school's feed is the site's feed.
+  const feedFolder = (subject: FeedSubject) =>
+    scope.type === 'school' && subject.type === 'school' && subject.id === scope.id
+      ? 'feeds/'
+      : networkFeedFolder(subject);
+  const feedInScope = (subject: FeedSubject) =>
+    subject.type === 'school'
+      ? schoolInScope(subject.id)
+      : subject.type === 'family'
+        ? familyInScope(subject.id)
+        : true;
+
   const urls = {
     site,
     base,
     home: () => local(''),
     posts: (page = 1) => local(page > 1 ? `posts/${page}/` : 'posts/'),
+    /** Page `n` of a paginated listing whose first page is `href` (`/topics/send/` → `/topics/send/2/`). */
+    paged: (href: string, page: number) => (page > 1 ? `${href}${page}/` : href),
     schools: () => (scope.type === 'school' ? remote('schools/') : local('schools/')),
     school: (id: string) => (schoolInScope(id) ? local(schoolPath(id)) : remote(`schools/${id}/`)),
     families: () => (scope.type === 'network' ? local('families/') : remote('families/')),
@@ -78,6 +116,18 @@ export function createUrls(options: UrlOptions) {
     about: () => local('about/'),
     accessibility: () => local('accessibility/'),
     feeds: () => local('feeds/'),
+    /** A feed of the subject: this build's file when the subject is in scope, else the network's. */
+    feed: (subject: FeedSubject, format: FeedFormat) =>
+      feedInScope(subject)
+        ? local(`${feedFolder(subject)}${feedFiles[format]}`)
+        : remote(`${networkFeedFolder(subject)}${feedFiles[format]}`),
+    /** Route of a feed file for `getStaticPaths` (`feeds/[...feed]`), relative to `feeds/`. */
+    feedRoute: (subject: FeedSubject, format: FeedFormat) =>
+      `${feedFolder(subject)}${feedFiles[format]}`.slice('feeds/'.length),
+    feedInScope,
+    /** The OPML list of every feed this build writes. */
+    opml: () => local('feeds/feeds.opml'),
+    sitemap: () => local('sitemap-index.xml'),
     /** A file this build writes, e.g. `pagefind/pagefind.js` or `feeds/atom.xml`. */
     file: (path: string) => local(path.replace(/^\/+/, '')),
     /** Route of a post for `getStaticPaths` (`[...path]`). */
@@ -87,7 +137,8 @@ export function createUrls(options: UrlOptions) {
     schoolInScope,
     familyInScope,
     /** Turns an href from this module into an absolute URL. */
-    absolute: (href: string) => (/^https?:/.test(href) ? href : `${siteOrigin}${href.startsWith('/') ? '' : '/'}${href}`),
+    absolute: (href: string) =>
+      /^https?:/.test(href) ? href : `${siteOrigin}${href.startsWith('/') ? '' : '/'}${href}`,
     /**
      * The post's canonical URL: where it was first published, else its school's own site when the school
      * self-hosts, else the network's address for it.

@@ -15,6 +15,8 @@ export const hexColour = z
   .transform((value) => value.toLowerCase());
 
 /** A BCP 47 language tag, e.g. `en`, `en-GB` or `cy`. */
-export const lang = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en-GB" or "cy"');
+export const lang = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en-GB" or "cy"');
 
 export const email = z.email({ error: 'must be an email address such as "head@example.sch.uk"' });

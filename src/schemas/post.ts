@@ -14,7 +14,12 @@ export const caseStudySchema = z.strictObject({
   focus: z.string().min(1),
   outcomes: z.array(z.string().min(1)).min(1, 'a case study needs at least one outcome'),
   evidence: z
-    .array(z.union([url.transform((href) => ({ title: href, url: href })), z.strictObject({ title: z.string().min(1), url })]))
+    .array(
+      z.union([
+        url.transform((href) => ({ title: href, url: href })),
+        z.strictObject({ title: z.string().min(1), url }),
+      ]),
+    )
     .default([]),
 });
 
@@ -55,7 +60,11 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     ])
     .superRefine((post, ctx) => {
       if (post.hero !== undefined && !post.heroAlt) {
-        ctx.addIssue({ code: 'custom', path: ['heroAlt'], message: 'a hero image needs heroAlt: describe the image for someone who cannot see it' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['heroAlt'],
+          message: 'a hero image needs heroAlt: describe the image for someone who cannot see it',
+        });
       }
       if (post.updated && post.updated < post.date) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated is before date' });

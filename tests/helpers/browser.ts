@@ -1,20 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { tmpRoot } from './build-site';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export interface TestBrowser {
-  browser: Browser;
-  close(): Promise<void>;
-}
-
-/** Starts the system Chromium headless, quiet and offline-minded, with its own temporary folder. */
-export async function launchBrowser(): Promise<TestBrowser> {
-  const tmp = await mkdtemp(join(tmpRoot, 'chromium-'));
+/** Launches Debian's Chromium headless with a per-run profile and temp folder; never downloads a browser. */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const temp = mkdtempSync(join(tmpdir(), 'commonroom-chromium-'));
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    env: { ...process.env, TMPDIR: temp },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -23,14 +17,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-dev-shm-usage',
     ],
-    env: { ...process.env, TMPDIR: tmp },
   });
   return {
     browser,
     close: async () => {
       await browser.close();
-      await rm(tmp, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
     },
   };
 }

@@ -10,7 +10,12 @@ export default function rehypeContentLinks(options: { resolve: (href: string) =>
     visit(tree, 'element', (node: Element) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
-        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/_astro/')) {
+        if (
+          typeof value === 'string' &&
+          value.startsWith('/') &&
+          !value.startsWith('//') &&
+          !value.startsWith('/_astro/')
+        ) {
           node.properties[attribute] = options.resolve(value);
         }
       }

@@ -14,13 +14,16 @@ import { relatedPosts } from './related';
 import { didYouMean } from './suggest';
 import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types';
 
+/** Post data with the hero image typed as the caller's image type (Astro's image metadata, or a string in tests). */
+type WithHero<Data, Hero> = Data extends unknown ? Omit<Data, 'hero'> & { hero?: Hero | undefined } : never;
+
 export interface RawContent<Hero> {
   network: NetworkData;
   schools: RawEntry<SchoolData>[];
   families: RawEntry<FamilyData>[];
   authors: RawEntry<AuthorData>[];
   topics: RawEntry<TopicData>[];
-  posts: RawEntry<Omit<PostData, 'hero'> & { hero?: Hero }>[];
+  posts: RawEntry<WithHero<PostData, Hero>>[];
 }
 
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
@@ -47,7 +50,10 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
  */
-export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext): { network: Network<Hero>; issues: ContentIssue[] } {
+export function buildNetwork<Hero>(
+  raw: RawContent<Hero>,
+  context: BuildContext,
+): { network: Network<Hero>; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const report = (file: string, field: string, message: string, severity: ContentIssue['severity'] = 'error') => {
     const source = context.readSource?.(file);
@@ -59,7 +65,12 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     const brand = brandColours(data.colour);
     const file = filePath ?? `schools/${id}.yaml`;
     if (brand.adjusted) {
-      report(file, 'colour', `"${data.colour}" is too light for text on white (WCAG AA); using "${brand.light}" instead`, 'warning');
+      report(
+        file,
+        'colour',
+        `"${data.colour}" is too light for text on white (WCAG AA); using "${brand.light}" instead`,
+        'warning',
+      );
     }
     return { ...data, id, shortName: data.shortName ?? data.name, brand, file };
   });
@@ -70,7 +81,11 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     brand: brandColours(data.colour),
     file: filePath ?? `families/${id}.yaml`,
   }));
-  const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({ ...data, id, file: filePath ?? `authors/${id}.yaml` }));
+  const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
+    ...data,
+    id,
+    file: filePath ?? `authors/${id}.yaml`,
+  }));
   const topics = raw.topics.map<Topic>(({ id, data }) => ({ ...data, id }));
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));
@@ -85,7 +100,8 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
   };
 
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
-    if (!known.has(value)) report(file, field, `"${value}" is not a ${kind}${didYouMean(value, ids[kind])}`);
+    if (!known.has(value))
+      report(file, field, `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${didYouMean(value, ids[kind])}`);
   };
 
   for (const school of schools) {
@@ -105,7 +121,11 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     const school = schoolById.get(publisherId);
     const family = familyById.get(publisherId);
     if (!school && !family) {
-      report(file, '', `the folder "${publisherId}" is not a school or family id${didYouMean(publisherId, [...ids.school, ...ids.family])}: move the post into content/posts/<school-or-family-id>/`);
+      report(
+        file,
+        '',
+        `the folder "${publisherId}" is not a school or family id${didYouMean(publisherId, [...ids.school, ...ids.family])}: move the post into content/posts/<school-or-family-id>/`,
+      );
       continue;
     }
     data.authors.forEach((a, i) => check(file, `authors[${i}]`, a, 'author', authorById));
@@ -113,7 +133,12 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     if (data.families && school) {
       data.families.forEach((f, i) => {
         if (!familyById.has(f)) check(file, `families[${i}]`, f, 'family', familyById);
-        else if (!school.families.includes(f)) report(file, `families[${i}]`, `"${school.id}" is not a member of "${f}": share only with ${school.families.map((x) => `"${x}"`).join(', ') || 'none of its families'}`);
+        else if (!school.families.includes(f))
+          report(
+            file,
+            `families[${i}]`,
+            `"${school.id}" is not a member of "${f}": share only with ${school.families.map((x) => `"${x}"`).join(', ') || 'none of its families'}`,
+          );
       });
     }
     if (data.kind === 'case-study') {
@@ -168,9 +193,13 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
         ? schools.filter((s) => s.id === scope.id)
         : schools.filter((s) => s.families.includes(scope.id));
   const scopedSchoolIds = new Set(scopedSchools.map((s) => s.id));
-  const scopedFamilies = scope.type === 'network' ? families : scope.type === 'family' ? families.filter((f) => f.id === scope.id) : [];
+  const scopedFamilies =
+    scope.type === 'network' ? families : scope.type === 'family' ? families.filter((f) => f.id === scope.id) : [];
   const writers = new Set(published.flatMap((p) => p.authors));
-  const scopedAuthors = scope.type === 'network' ? authors : authors.filter((a) => writers.has(a.id) || (a.school && scopedSchoolIds.has(a.school)));
+  const scopedAuthors =
+    scope.type === 'network'
+      ? authors
+      : authors.filter((a) => writers.has(a.id) || (a.school && scopedSchoolIds.has(a.school)));
   const usedTopics = new Set([...published.flatMap((p) => p.topics), ...scopedSchools.flatMap((s) => s.expertise)]);
   const scopedTopics = scope.type === 'network' ? topics : topics.filter((t) => usedTopics.has(t.id));
 
@@ -179,7 +208,7 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     .map((topic) => ({
       topic,
       entries: (byTopic.get(topic.id) ?? [])
-        .filter((p) => p.kind === 'rules-of-thumb')
+        .filter((p) => p.kind === 'rules-of-thumb' && p.topics[0] === topic.id)
         .flatMap((post) => post.rules.map<RuleEntry<Hero>>((rule) => ({ post, rule }))),
     }))
     .filter((section) => section.entries.length > 0);
@@ -188,7 +217,12 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
 
   const network: Network<Hero> = {
     info: raw.network,
-    all: { schools: [...schools].sort(byName), families: [...families].sort(byName), authors: [...authors].sort(byName), topics: [...topics].sort(byName) },
+    all: {
+      schools: [...schools].sort(byName),
+      families: [...families].sort(byName),
+      authors: [...authors].sort(byName),
+      topics: [...topics].sort(byName),
+    },
     schools: [...scopedSchools].sort(byName),
     families: [...scopedFamilies].sort(byName),
     authors: [...scopedAuthors].sort(byName),
@@ -199,7 +233,8 @@ export function buildNetwork<Hero>(raw: RawContent<Hero>, context: BuildContext)
     author: (id) => authorById.get(id),
     topic: (id) => topicById.get(id),
     post: (id) => postById.get(id),
-    publisherName: (ref) => (ref.type === 'school' ? schoolById.get(ref.id)?.name : familyById.get(ref.id)?.name) ?? ref.id,
+    publisherName: (ref) =>
+      (ref.type === 'school' ? schoolById.get(ref.id)?.name : familyById.get(ref.id)?.name) ?? ref.id,
     brandOf: (ref) => (ref.type === 'school' ? schoolById.get(ref.id)!.brand : familyById.get(ref.id)!.brand),
     postsBySchool: (id) => get(bySchool, id),
     postsByFamily: (id) => get(byFamily, id),

@@ -6,7 +6,10 @@ const RELATED = 3;
  * Related posts for every post at once: candidates come only from shared topics, scored by shared
  * topics, tags and publisher, so the work grows with topic sizes rather than the square of all posts.
  */
-export function relatedPosts<P extends Post<unknown>>(posts: readonly P[], byTopic: ReadonlyMap<string, readonly P[]>): Map<string, P[]> {
+export function relatedPosts<P extends Post<unknown>>(
+  posts: readonly P[],
+  byTopic: ReadonlyMap<string, readonly P[]>,
+): Map<string, P[]> {
   const result = new Map<string, P[]>();
   for (const post of posts) {
     const scores = new Map<P, number>();

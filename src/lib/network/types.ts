@@ -114,9 +114,9 @@ export interface Network<Hero = unknown> {
   schoolsWithExpertise(topicId: string): School[];
   related(post: Post<Hero>): Post<Hero>[];
   /** Previous (older) and next (newer) posts from the same publisher. */
-  neighbours(post: Post<Hero>): { previous?: Post<Hero>; next?: Post<Hero> };
+  neighbours(post: Post<Hero>): { previous: Post<Hero> | undefined; next: Post<Hero> | undefined };
   /** All parts of the post's series, oldest first. */
   series(post: Post<Hero>): Post<Hero>[];
-  /** Rules of thumb grouped by topic (a rule appears under each of its post's topics). */
+  /** Rules of thumb grouped by their post's first topic, so each rule appears once. */
   rulebook: { topic: Topic; entries: RuleEntry<Hero>[] }[];
 }

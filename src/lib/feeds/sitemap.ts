@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { isPublished } from '../publish';
+import { createUrls, type PostRef, type UrlOptions } from '../urls';
+
+/** What the sitemap needs from a post's front matter, read before the content layer runs. */
+export interface SitemapPost extends PostRef {
+  date: Date;
+  updated?: Date | undefined;
+  draft: boolean;
+  authors: string[];
+  topics: string[];
+  families?: string[] | undefined;
+  kind: string;
+}
+
+export interface SitemapPlan {
+  /** Last-modified date of each page, by absolute URL. */
+  lastmod: Map<string, Date>;
+  /** Absolute URLs of post copies whose canonical URL is elsewhere (a self-hosting school's post on the network). */
+  nonCanonical: Set<string>;
+}
+
+const dateOf = (value: unknown) =>
+  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+
+/** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
+export function readSitemapPosts(root: string): SitemapPost[] {
+  const postsDir = join(root, 'posts');
+  return readdirSync(postsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((publisher) =>
+      readdirSync(join(postsDir, publisher.name))
+        .filter((name) => /\.mdx?$/.test(name))
+        .flatMap((name): SitemapPost[] => {
+          const source = readFileSync(join(postsDir, publisher.name, name), 'utf8').replace(/^\uFEFF/, '');
+          const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+          const data = (match ? parse(match[1]!) : null) as Record<string, unknown> | null;
+          const date = dateOf(data?.['date']);
+          if (!data || !date) return [];
+          return [
+            {
+              slug: name.replace(/\.mdx?$/, ''),
+              // The content layer decides whether a folder is a school or a family; here, a school has a YAML file.
+              publisher: { type: 'school', id: publisher.name },
+              canonical: typeof data['canonical'] === 'string' ? data['canonical'] : undefined,
+              date,
+              updated: dateOf(data['updated']),
+              draft: data['draft'] === true,
+              authors: (data['authors'] as string[] | undefined) ?? [],
+              topics: (data['topics'] as string[] | undefined) ?? [],
+              families: data['families'] as string[] | undefined,
+              kind: String(data['kind']),
+            },
+          ];
+        }),
+    );
+}
+
+/**
+ * Last-modified dates for the sitemap: a post page's is its `updated` or `date`; a listing's is that of the
+ * newest post it lists. Applies the same publishing rule as the pages, so drafts and scheduled posts count for nothing.
+ */
+export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date): SitemapPlan {
+  const urls = createUrls(options);
+  const schoolFamilies = new Map(options.schools.map((s) => [s.id, s.families]));
+  const lastmod = new Map<string, Date>();
+  const nonCanonical = new Set<string>();
+  const touch = (href: string, date: Date) => {
+    if (!href.startsWith('/')) return;
+    const url = urls.absolute(href);
+    const previous = lastmod.get(url);
+    if (!previous || previous < date) lastmod.set(url, date);
+  };
+  for (const raw of posts) {
+    const post: SitemapPost = schoolFamilies.has(raw.publisher.id)
+      ? raw
+      : { ...raw, publisher: { type: 'family', id: raw.publisher.id } };
+    if (!isPublished(post, { now, preview: false, scope: options.scope, schoolFamilies })) continue;
+    const modified = post.updated ?? post.date;
+    const page = urls.post(post);
+    touch(page, modified);
+    if (urls.canonical(post) !== urls.absolute(page)) nonCanonical.add(urls.absolute(page));
+    for (const href of [
+      urls.home(),
+      urls.posts(),
+      urls.feeds(),
+      urls.archive(),
+      urls.archive(post.date.getUTCFullYear()),
+      urls.publisher(post.publisher),
+    ])
+      touch(href, modified);
+    const families =
+      post.publisher.type === 'family'
+        ? [post.publisher.id]
+        : (post.families ?? schoolFamilies.get(post.publisher.id) ?? []);
+    for (const id of families) touch(urls.family(id), modified);
+    for (const id of post.authors) touch(urls.author(id), modified);
+    for (const id of post.topics) touch(urls.topic(id), modified);
+    touch(urls.kind(post.kind as Parameters<typeof urls.kind>[0]), modified);
+  }
+  return { lastmod, nonCanonical };
+}

@@ -1,0 +1,103 @@
+import type { Scope } from '../build-options';
+import { kindLabels } from '../format';
+import type { Network, Post } from '../network/types';
+import type { FeedSubject, Urls } from '../urls';
+import { postKinds } from '../../schemas/post';
+
+/** One feed this build writes, in every format: whose posts, what it is called, and which page it follows. */
+export interface FeedSource<Hero = unknown> {
+  subject: FeedSubject;
+  title: string;
+  description: string;
+  /** Href of the HTML page the feed follows. */
+  page: string;
+  lang: string;
+  /** Published posts, newest first. */
+  posts: Post<Hero>[];
+}
+
+/** The name of what this build publishes: the network, or the school or family of a scoped build. */
+export function siteName(network: Network, scope: Scope): string {
+  if (scope.type === 'school') return network.school(scope.id)?.name ?? network.info.name;
+  if (scope.type === 'family') return network.family(scope.id)?.name ?? network.info.name;
+  return network.info.name;
+}
+
+function siteDescription(network: Network, scope: Scope): string {
+  if (scope.type === 'school') return network.school(scope.id)?.ethos ?? network.info.description;
+  if (scope.type === 'family') return network.family(scope.id)?.description ?? network.info.description;
+  return network.info.description;
+}
+
+/**
+ * Every feed of the build: the site's own, then one per school, family, author, topic and kind in scope.
+ * Feeds, the OPML file, the `/feeds/` page and autodiscovery links all come from this list.
+ */
+export function feedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope): FeedSource<Hero>[] {
+  const name = siteName(network, scope);
+  const lang = network.info.lang;
+  const titled = (subjectName: string) => (subjectName === name ? subjectName : `${subjectName} · ${name}`);
+  const sources: FeedSource<Hero>[] = [
+    {
+      subject: { type: 'network' },
+      title: name,
+      description: siteDescription(network, scope),
+      page: urls.home(),
+      lang,
+      posts: network.posts,
+    },
+  ];
+  for (const school of network.schools) {
+    if (scope.type === 'school' && school.id === scope.id) continue;
+    sources.push({
+      subject: { type: 'school', id: school.id },
+      title: titled(school.name),
+      description: school.ethos ?? `Posts from ${school.name}, ${school.town}.`,
+      page: urls.school(school.id),
+      lang: school.lang ?? lang,
+      posts: network.postsBySchool(school.id),
+    });
+  }
+  for (const family of network.families) {
+    sources.push({
+      subject: { type: 'family', id: family.id },
+      // In a family's own build the site's feed already carries everything; this one is what is shared with it.
+      title: family.name === name ? `${family.name}: shared posts` : titled(family.name),
+      description: family.description,
+      page: urls.family(family.id),
+      lang,
+      posts: network.postsByFamily(family.id),
+    });
+  }
+  for (const author of network.authors) {
+    sources.push({
+      subject: { type: 'author', id: author.id },
+      title: titled(author.name),
+      description: `Posts by ${author.name}, ${author.role}.`,
+      page: urls.author(author.id),
+      lang,
+      posts: network.postsByAuthor(author.id),
+    });
+  }
+  for (const topic of network.topics) {
+    sources.push({
+      subject: { type: 'topic', id: topic.id },
+      title: titled(topic.name),
+      description: topic.description,
+      page: urls.topic(topic.id),
+      lang,
+      posts: network.postsByTopic(topic.id),
+    });
+  }
+  for (const kind of postKinds) {
+    sources.push({
+      subject: { type: 'kind', id: kind },
+      title: titled(kindLabels[kind].many),
+      description: kindLabels[kind].blurb,
+      page: urls.kind(kind),
+      lang,
+      posts: network.postsByKind(kind),
+    });
+  }
+  return sources;
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build';
+import { findBrokenLinks, htmlFiles, listFiles, page } from '../helpers/html';
+
+const fixture = 'tests/fixtures/network';
+let dir: string;
+
+beforeAll(async () => {
+  ({ dir } = await buildSite({ content: fixture }));
+});
+
+const published = [
+  {
+    path: '/schools/oak-primary/phonics-every-day/',
+    title: 'Phonics every day, without exception',
+    authors: ['Ann Head'],
+    school: 'Oak Primary School',
+    date: '14 March 2025',
+  },
+  {
+    path: '/schools/oak-primary/reading-rules/',
+    title: 'Seven rules for reading aloud',
+    authors: ['Ann Head', 'Ben Teacher'],
+    school: 'Oak Primary School',
+    date: '2 November 2024',
+  },
+  {
+    path: '/schools/elm-academy/mentoring-ects/',
+    title: 'Mentoring early career teachers in a secondary school',
+    authors: ['Ben Teacher'],
+    school: 'Elm Academy',
+    date: '20 June 2024',
+  },
+  {
+    path: '/schools/elm-academy/leading-change/',
+    title: 'Leading change when everyone is tired',
+    authors: ['Ben Teacher'],
+    school: 'Elm Academy',
+    date: '10 February 2023',
+  },
+  {
+    path: '/schools/ysgol-derw/darllen-gyda-n-gilydd/',
+    title: "Darllen gyda'n gilydd bob bore",
+    authors: ['Carys Pennaeth'],
+    school: 'Ysgol Derw',
+    date: '30 September 2025',
+  },
+  {
+    path: '/families/river-trust/one-trust-one-calendar/',
+    title: 'One trust, one calendar',
+    authors: ['Dee Chief', 'Eve Adviser'],
+    school: 'River Learning Trust',
+    date: '1 May 2025',
+  },
+];
+
+describe('the built fixture network', () => {
+  it.each(published)(
+    'has a page for $path with its title, authors, publisher and date',
+    ({ path, title, authors, school, date }) => {
+      const html = page(dir, path);
+      expect(html.querySelector('h1')?.text).toBe(title);
+      const head = html.querySelector('.post-head')!.text;
+      for (const author of authors) expect(head).toContain(author);
+      expect(head).toContain(school);
+      expect(head).toContain(date);
+    },
+  );
+
+  it('publishes exactly the published posts', () => {
+    const postPages = htmlFiles(dir).filter((file) => /^(schools|families)\/[^/]+\/[^/]+\/index\.html$/.test(file));
+    expect(postPages.map((f) => `/${f.replace('index.html', '')}`).sort()).toEqual(published.map((p) => p.path).sort());
+  });
+
+  it('leaves drafts and future posts out of every file', () => {
+    for (const file of listFiles(dir)) {
+      if (!/\.(html|xml|json|txt)$/.test(file)) continue;
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const secret of ['quokkadraft', 'Our secret draft plans', 'futurequill', 'News from the future']) {
+        expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
+      }
+    }
+  });
+
+  it('has one page per school, family, author and topic', () => {
+    const count = (pattern: RegExp) => htmlFiles(dir).filter((f) => pattern.test(f)).length;
+    expect(count(/^schools\/[^/]+\/index\.html$/)).toBe(3);
+    expect(count(/^families\/[^/]+\/index\.html$/)).toBe(2);
+    expect(count(/^authors\/[^/]+\/index\.html$/)).toBe(5);
+    expect(count(/^topics\/[^/]+\/index\.html$/)).toBe(5);
+  });
+
+  it('has no broken internal link or fragment', () => {
+    expect(findBrokenLinks(dir)).toEqual([]);
+  });
+
+  it('ships no script on reading pages', () => {
+    for (const file of htmlFiles(dir).filter((f) => !f.startsWith('search/'))) {
+      expect(page(dir, `/${file}`).querySelectorAll('script:not([type="application/ld+json"])'), file).toHaveLength(0);
+    }
+  });
+
+  it('numbers the rules of a rules-of-thumb post and gathers them in the rulebook', () => {
+    const post = page(dir, '/schools/oak-primary/reading-rules/');
+    expect(post.querySelectorAll('li.rule').map((li) => li.id)).toEqual(['rule-1', 'rule-2', 'rule-3']);
+    const rulebook = page(dir, '/rulebook/');
+    const links = rulebook.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(links).toContain('/schools/oak-primary/reading-rules/#rule-3');
+    expect(rulebook.text).toContain('Stop at the cliffhanger');
+  });
+
+  it('shows a case study’s at-a-glance panel with linked partner schools', () => {
+    const glance = page(dir, '/schools/elm-academy/mentoring-ects/').querySelector('.glance')!;
+    expect(glance.text).toContain('All six ECTs stayed for a second year');
+    expect(glance.querySelector('a[href="/schools/oak-primary/"]')?.text).toBe('Oak Primary School');
+  });
+
+  it('renders GFM tables, footnotes and task lists', () => {
+    const prose = page(dir, '/schools/oak-primary/phonics-every-day/').querySelector('.prose')!;
+    expect(prose.querySelector('table td')?.text).toBe('2023');
+    expect(prose.querySelector('[data-footnotes]')).not.toBeNull();
+    expect(prose.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
+  });
+
+  it('marks a Welsh post as Welsh and keeps the chrome in English', () => {
+    const html = page(dir, '/schools/ysgol-derw/darllen-gyda-n-gilydd/');
+    expect(html.querySelector('html')?.getAttribute('lang')).toBe('cy');
+    expect(html.querySelector('header.site-header')?.getAttribute('lang')).toBe('en-GB');
+  });
+
+  it('gives a self-hosting school’s posts their canonical URL on its own site', () => {
+    const html = page(dir, '/schools/elm-academy/mentoring-ects/');
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      'https://elm.example.sch.uk/mentoring-ects/',
+    );
+  });
+
+  it('paints a school page in its contrast-adjusted brand colour', () => {
+    expect(page(dir, '/schools/oak-primary/').querySelector('body')?.getAttribute('style')).toContain(
+      '--brand:#877238',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const root = resolve(import.meta.dirname, '../..');
+export const tmpRoot = join(root, 'tests/.tmp');
+
+export interface BuildOptions {
+  /** Content folder, relative to the project or absolute. */
+  content: string;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  dir: string;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temp folder under tests/.tmp (inside the project so Vite can resolve imports from it). */
+export function tempDir(prefix: string): string {
+  mkdirSync(tmpRoot, { recursive: true });
+  return mkdtempSync(join(tmpRoot, `${prefix}-`));
+}
+
+/** Copies a fixture network into a temp folder so a test can change it. */
+export function copyFixture(name: string): string {
+  const dir = tempDir(name);
+  cpSync(join(root, 'tests/fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Holds a lock shared by every test worker while `fn` runs. Builds write the content layer's module map
+ * to the project's `.astro/` folder, so two builds at once (of different content) would read each other's.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(tmpRoot, 'build.lock');
+  mkdirSync(tmpRoot, { recursive: true });
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than ten minutes was left by a crashed run.
+      if (waited > 600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Runs `astro build` for a content folder into a temp output folder and returns where it went. */
+export async function buildSite({ content, env = {} }: BuildOptions): Promise<BuildResult> {
+  const dir = join(tempDir('dist'), 'out');
+  const { stdout, stderr } = await withBuildLock(() =>
+    run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        COMMONROOM_NOW: '2026-11-23',
+        ...env,
+        COMMONROOM_CONTENT: resolve(root, content),
+        COMMONROOM_OUT: dir,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+  return { dir, stdout, stderr };
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build';
+import { launchBrowser } from '../helpers/browser';
+import { findBrokenLinks, htmlFiles, page } from '../helpers/html';
+import { serve, type Served } from '../helpers/serve';
+import { auditPage } from './gates/accessibility';
+import { validateHtml } from './gates/html-validity';
+import { measurePages, overBudget } from './gates/weight';
+
+const networks = [
+  { name: 'demo', content: 'content' },
+  { name: 'fixture', content: 'tests/fixtures/network' },
+];
+
+/** One page of every type, found from the built site itself so the list follows the content. */
+function pagesOfEveryType(dir: string): string[] {
+  const firstLink = (listing: string, pattern: RegExp) => {
+    const href = page(dir, listing)
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href')!)
+      .find((h) => pattern.test(h));
+    if (!href) throw new Error(`no link matching ${pattern} on ${listing}`);
+    return href;
+  };
+  const post = /^\/(schools|families)\/[^/]+\/[^/]+\/$/;
+  return [
+    '/',
+    firstLink('/kinds/reflection/', post),
+    firstLink('/kinds/case-study/', post),
+    firstLink('/kinds/rules-of-thumb/', post),
+    firstLink('/schools/', /^\/schools\/[^/]+\/$/),
+    firstLink('/families/', /^\/families\/[^/]+\/$/),
+    firstLink('/authors/', /^\/authors\/[^/]+\/$/),
+    firstLink('/topics/', /^\/topics\/[^/]+\/$/),
+    '/expertise/',
+    '/rulebook/',
+    '/archive/',
+    '/no-such-page/',
+  ];
+}
+
+describe.each(networks)('quality gates on the $name network', ({ content }) => {
+  let dir: string;
+  beforeAll(async () => {
+    ({ dir } = await buildSite({ content }));
+  });
+
+  it('every page is valid HTML (Nu HTML Checker)', async () => {
+    expect(await validateHtml(dir)).toEqual([]);
+  });
+
+  it('no internal link or #fragment is broken', () => {
+    expect(findBrokenLinks(dir)).toEqual([]);
+  });
+
+  it('every reading page fits the first round trip and ships no JavaScript', () => {
+    const weights = measurePages(dir);
+    expect(weights.length).toBe(htmlFiles(dir).length);
+    expect(overBudget(weights)).toEqual([]);
+  });
+
+  it('every image has alt text and every page a language, a title and one h1', () => {
+    for (const file of htmlFiles(dir)) {
+      const root = parse(readFileSync(join(dir, file), 'utf8'));
+      expect(root.querySelector('html')?.getAttribute('lang'), file).toBeTruthy();
+      expect(root.querySelector('title')?.text.trim(), file).toBeTruthy();
+      expect(root.querySelectorAll('h1'), file).toHaveLength(1);
+      for (const img of root.querySelectorAll('img'))
+        expect(img.getAttribute('alt'), `${file} ${img.getAttribute('src')}`).toBeTruthy();
+    }
+  });
+
+  describe('in Chromium', () => {
+    let server: Served;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      server = await serve(dir);
+      ({ browser, close } = await launchBrowser());
+    });
+    afterAll(async () => {
+      await close?.();
+      await server?.close();
+    });
+
+    it('axe finds no WCAG 2.2 A/AA violation on a page of every type, light and dark, phone and desktop', async () => {
+      const paths = pagesOfEveryType(dir);
+      const found: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const width of [390, 1280]) {
+          const context = await browser.newContext({ viewport: { width, height: 844 }, colorScheme });
+          const tab = await context.newPage();
+          for (const path of paths) {
+            await tab.goto(new URL(path.slice(1), server.url).href);
+            for (const v of await auditPage(tab))
+              found.push(`${colorScheme} ${width}px ${path}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+          }
+          await context.close();
+        }
+      }
+      expect(found).toEqual([]);
+    });
+
+    it('the skip link moves focus to the main content, and focus is always visible', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(server.url);
+      await tab.keyboard.press('Tab');
+      expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await tab.keyboard.press('Enter');
+      expect(await tab.evaluate(() => document.activeElement?.id)).toBe('main');
+      for (let i = 0; i < 12; i++) {
+        await tab.keyboard.press('Tab');
+        const outline = await tab.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const style = getComputedStyle(el);
+          return { tag: el.tagName, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+        });
+        expect(outline.style, JSON.stringify(outline)).not.toBe('none');
+        expect(outline.width, JSON.stringify(outline)).toBeGreaterThanOrEqual(2);
+      }
+      await tab.close();
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/build';
+import { launchBrowser } from '../helpers/browser';
+import { findBrokenLinks } from '../helpers/html';
+import { serve, type Served } from '../helpers/serve';
+import { auditPage } from './gates/accessibility';
+import { validateHtml } from './gates/html-validity';
+import { belowMinimum, lighthouseScores } from './gates/lighthouse';
+import { measurePages, overBudget } from './gates/weight';
+
+const shell = (body: string, head = '<meta name="description" content="A page">') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Seeded</title>${head}</head><body><main><h1>Seeded</h1>${body}</main></body></html>`;
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('seeded');
+  const write = (path: string, html: string) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  };
+  write('index.html', shell('<p>Fine.</p>'));
+  write('invalid/index.html', shell('<div><li>An item outside a list</li></div>'));
+  write('no-alt/index.html', shell('<img src="/pixel.png" width="1" height="1">'));
+  write('dead-link/index.html', shell('<a href="/missing/">gone</a> <a href="/#nowhere">no anchor</a>'));
+  write('heavy/index.html', shell(`<p>${randomBytes(30_000).toString('base64')}</p>`));
+  write('scripted/index.html', shell('<p>Script</p><script>console.log(1)</script>'));
+  writeFileSync(
+    join(dir, 'pixel.png'),
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    ),
+  );
+});
+
+describe('each quality gate fails on a seeded defect', () => {
+  it('HTML validity names the page with an invalid element', async () => {
+    const errors = await validateHtml(dir);
+    expect(errors.find((e) => e.file === 'invalid/index.html')?.message).toMatch(/“li”/);
+    expect(errors.find((e) => e.file === 'no-alt/index.html')?.message).toMatch(/alt/);
+    expect(errors.filter((e) => e.file === 'index.html')).toEqual([]);
+  });
+
+  it('the link check names a dead link and a dead fragment', () => {
+    expect(findBrokenLinks(dir)).toEqual([
+      { from: 'dead-link/index.html', href: '/missing/', reason: 'no such file' },
+      { from: 'dead-link/index.html', href: '/#nowhere', reason: 'no #nowhere' },
+    ]);
+  });
+
+  it('the weight budget names an over-budget page and a page with script, with their bytes', () => {
+    const problems = overBudget(measurePages(dir));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^heavy\/index\.html: \d+ bytes of HTML\+CSS gzip \(budget 14336\)$/);
+    expect(problems[1]).toMatch(/^scripted\/index\.html: \d+ bytes of JavaScript on a reading page \(budget 0\)$/);
+  });
+
+  describe('in a browser', () => {
+    let server: Served;
+    let close: () => Promise<void>;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
+    beforeAll(async () => {
+      server = await serve(dir);
+      ({ browser, close } = await launchBrowser());
+    });
+    afterAll(async () => {
+      await close();
+      await server.close();
+    });
+
+    it('axe reports an image without alt text', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}no-alt/`);
+      expect((await auditPage(page)).map((v) => v.id)).toContain('image-alt');
+      await page.goto(server.url);
+      expect(await auditPage(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('Lighthouse scores a page without alt text or description below the minimum', async () => {
+      writeFileSync(join(dir, 'poor.html'), shell('<img src="/pixel.png">', ''));
+      const problems = belowMinimum(await lighthouseScores([`${server.url}poor.html`]));
+      expect(problems.some((p) => / accessibility /.test(p))).toBe(true);
+      expect(problems.some((p) => / seo /.test(p))).toBe(true);
+    });
+  });
+});

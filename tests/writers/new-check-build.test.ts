@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const TMP = resolve('tests/.tmp/writers');
+const NOW = '2026-01-01';
+
+/** Runs an npm script the way a writer would, against a content folder of its own. */
+function npm(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync('npm', ['run', '--silent', ...args], {
+    encoding: 'utf8',
+    // vitest's own NODE_ENV=test and DEV=1 stay set: the build must still be a production build.
+    env: { ...process.env, COMMONROOM_NOW: NOW, ...env },
+  });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+function copyNetwork(name: string): string {
+  const dir = join(TMP, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(resolve('tests/fixtures/network'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+describe('npm run new → npm run check → npm run build', () => {
+  let dir: string;
+  let created: { status: number | null; out: string };
+
+  beforeAll(() => {
+    dir = copyNetwork('good');
+    created = npm([
+      'new',
+      '--',
+      '--content',
+      join(dir, 'content'),
+      '--kind',
+      'rules-of-thumb',
+      '--title',
+      'Dŵr, ŷd & <b>café</b>: rules for a bilingual staffroom',
+      '--school',
+      'ysgol-derw',
+      '--author',
+      'carys-pennaeth',
+      '--topics',
+      'bilingualism,leadership',
+      '--description',
+      'Four short rules for running a staffroom that works in Welsh and English, learnt the hard way.',
+      '--date',
+      '2025-05-01',
+    ]);
+    // A post as a Windows editor saves it: BOM and CRLF.
+    writeFileSync(
+      join(dir, 'content/posts/oak-primary/windows.md'),
+      '\ufeff---\r\ntitle: Saved on Windows\r\ndescription: A post saved by a Windows editor with a byte order mark and CRLF line endings.\r\n' +
+        'date: 2025-02-01\r\nauthors: [ann-head]\r\nkind: reflection\r\ntopics: [reading]\r\n---\r\n\r\nThe word crlfbom appears here.\r\n',
+    );
+  }, 60_000);
+
+  it('creates the post with a slug from the title and prints its preview URL', () => {
+    expect(created.status).toBe(0);
+    const file = join(dir, 'content/posts/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom.mdx');
+    expect(existsSync(file)).toBe(true);
+    expect(created.out).toContain(
+      'http://localhost:4321/schools/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom/',
+    );
+    expect(readFileSync(file, 'utf8')).toContain('1. **Rule.** Why it matters');
+  });
+
+  it('refuses to overwrite, and names the schools and authors that exist', { timeout: 60_000 }, () => {
+    const again = ['new', '--', '--content', join(dir, 'content'), '--kind', 'reflection'];
+    const common = ['--author', 'carys-pennaeth', '--topics', 'leadership'];
+    const twice = npm([
+      ...again,
+      '--title',
+      'Dŵr, ŷd & <b>café</b>: rules for a bilingual staffroom',
+      '--school',
+      'ysgol-derw',
+      ...common,
+    ]);
+    expect(twice.status).toBe(1);
+    expect(twice.out).toContain('already exists');
+    const school = npm([...again, '--title', 'Anything', '--school', 'ysgol-derwen', ...common]);
+    expect(school.status).toBe(1);
+    expect(school.out).toContain('"ysgol-derwen" is not a school or family (did you mean "ysgol-derw"?)');
+    expect(school.out).toContain('Schools: elm-academy, oak-primary, ysgol-derw');
+    const author = npm([
+      ...again,
+      '--title',
+      'Anything',
+      '--school',
+      'ysgol-derw',
+      '--author',
+      'carys',
+      '--topics',
+      'leadership',
+    ]);
+    expect(author.status).toBe(1);
+    expect(author.out).toContain('Authors: ann-head, ben-teacher, carys-pennaeth, dee-ceo, eve-adviser');
+  });
+
+  it('check accepts the new post and lists scheduled posts and drafts', { timeout: 60_000 }, () => {
+    const checked = npm(['check', '--', '--content', join(dir, 'content')]);
+    expect(checked.status).toBe(0);
+    expect(checked.out).toMatch(/2099-01-15 +\S*future-news\.md/);
+    expect(checked.out).toMatch(/Drafts[^\n]*\n +\S*draft-plans\.md/);
+    const json = JSON.parse(npm(['check', '--', '--json', '--content', join(dir, 'content')]).out) as {
+      ok: boolean;
+      scheduled: { date: string }[];
+    };
+    expect(json.ok).toBe(true);
+    expect(json.scheduled.map((post) => post.date)).toEqual(['2099-01-15']);
+  });
+
+  it('build publishes it (and the BOM + CRLF post), but no draft or scheduled post', { timeout: 180_000 }, () => {
+    const out = join(dir, 'dist');
+    const built = npm(['build'], { COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
+    expect(built.status, built.out).toBe(0);
+    const page = readFileSync(
+      join(out, 'schools/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom/index.html'),
+      'utf8',
+    );
+    expect(page).toContain('&lt;b&gt;café&lt;/b&gt;');
+    expect(page).toContain('id="rule-1"');
+    expect(readFileSync(join(out, 'schools/oak-primary/windows/index.html'), 'utf8')).toContain('crlfbom');
+    expect(existsSync(join(out, 'schools/oak-primary/draft-plans'))).toBe(false);
+    expect(existsSync(join(out, 'schools/oak-primary/future-news'))).toBe(false);
+  });
+});
+
+describe('npm run build with a bad file', () => {
+  it('stops with the check’s message, no stack trace, and leaves no output folder', { timeout: 60_000 }, () => {
+    const dir = copyNetwork('bad');
+    writeFileSync(
+      join(dir, 'content/posts/oak-primary/bad.md'),
+      '---\ntitle: Bad\ndescription: A post with an author who does not exist in the fixture network.\ndate: 2025-03-01\n' +
+        'authors: [ann-haed]\nkind: reflection\ntopics: [reading]\n---\n\nText.\n',
+    );
+    const out = join(dir, 'dist');
+    const built = npm(['build'], { COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
+    expect(built.status).not.toBe(0);
+    expect(built.out).toContain(
+      'posts/oak-primary/bad.md:5 authors[0]: "ann-haed" is not an author (did you mean "ann-head"?)',
+    );
+    expect(built.out).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+});
