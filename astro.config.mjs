@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards';
 import hostingHeaders from './src/integrations/hosting-headers';
+import pagefind from './src/integrations/pagefind';
 import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
@@ -41,6 +42,7 @@ export default defineConfig({
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
     cards(),
+    pagefind(),
   ],
   vite: {
     build: {

@@ -35,17 +35,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** Called with each request's path, e.g. to count what a page loaded (its web workers included). */
+  onRequest?: (pathname: string) => void;
+}
+
 /**
  * Serves a build output folder under `base` on 127.0.0.1 the way a static host does: `dir/` serves
  * `dir/index.html`, a directory without its slash redirects, unknown paths get `404.html` with status 404,
  * and every response carries the headers that the folder's `_headers` file gives its path.
  */
-export async function serveStatic(dist: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dist: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
   const headersFile = join(dist, '_headers');
   const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
+    options.onRequest?.(pathname);
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
       response.writeHead(status, {
         ...headersFor(rules, pathname),

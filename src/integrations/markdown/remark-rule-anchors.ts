@@ -1,18 +1,31 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { findRuleList, ruleAnchor } from '../../lib/rules';
+import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules';
 
-/** Gives each rule of a rules-of-thumb post its `#rule-N` anchor, using the same list `extractRules` reads. */
+/**
+ * Gives each rule of a rules-of-thumb post its `#rule-N` anchor, using the same list `extractRules` reads.
+ * `data-pagefind-title` names the rule for search, so Pagefind shows each rule as its own sub-result
+ * linking to its anchor (Pagefind otherwise makes sub-results only from headings).
+ */
 export default function remarkRuleAnchors() {
   return (tree: Root, file: VFile) => {
     const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string } } }).astro?.frontmatter;
     if (frontmatter?.kind !== 'rules-of-thumb') return;
     const list = findRuleList(tree);
     if (!list) return;
+    const rules = rulesFromTree(tree);
     list.data = { ...list.data, hProperties: { className: ['rules'] } };
     const start = list.start ?? 1;
     list.children.forEach((item, index) => {
-      item.data = { ...item.data, hProperties: { id: ruleAnchor(start + index), className: ['rule'] } };
+      const number = start + index;
+      item.data = {
+        ...item.data,
+        hProperties: {
+          id: ruleAnchor(number),
+          className: ['rule'],
+          dataPagefindTitle: rules[index]?.title ?? `Rule ${number}`,
+        },
+      };
     });
   };
 }

@@ -1,0 +1,95 @@
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Files Pagefind writes that the search page never loads: its stock UIs and highlighter.
+ * Commonroom's own UI runs on `pagefind.js`, so these are removed to keep deploys small.
+ */
+const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * Text inside the indexed article that is not the post's words: heading anchor links (`#`) and footnote
+ * back-references (`↩`), which would otherwise show up in excerpts.
+ */
+const excludeSelectors = ['.anchor', '[data-footnote-backref]'];
+
+/** Throws with every message Pagefind reported for one step, so a broken index fails the build. */
+function check(step: string, response: { errors: string[] }) {
+  if (response.errors.length) throw new Error(`Pagefind ${step} failed:\n${response.errors.join('\n')}`);
+}
+
+async function sizeOf(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const name of await readdir(path)) total += await sizeOf(join(path, name));
+  return total;
+}
+
+export interface SearchIndexStats {
+  /** HTML files read. */
+  files: number;
+  /** Pages indexed (those with `data-pagefind-body`), per language. */
+  languages: Record<string, number>;
+  /** Size of `pagefind/` on disk. */
+  bytes: number;
+}
+
+/** Builds the Pagefind index of one output directory into `<dir>/pagefind/`. */
+export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLogger): Promise<SearchIndexStats> {
+  const outputPath = join(dir, 'pagefind');
+  try {
+    const created = await pagefind.createIndex({ excludeSelectors });
+    check('createIndex', created);
+    const index = created.index!;
+    const added = await index.addDirectory({ path: dir });
+    check('addDirectory', added);
+    check('writeFiles', await index.writeFiles({ outputPath }));
+    await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const languages = Object.fromEntries(
+      Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
+    );
+    if (!Object.keys(languages).length) logger?.warn('No page has data-pagefind-body, so the search index is empty.');
+    return { files: added.page_count, languages, bytes: await sizeOf(outputPath) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Indexes the built site with Pagefind's Node API at the end of `astro build`, so search can never be
+ * forgotten as a separate step. Only elements marked `data-pagefind-body` (post articles) are indexed.
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'commonroom:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const { files, languages, bytes } = await buildSearchIndex(fileURLToPath(dir), logger);
+        const ms = Math.round(performance.now() - started);
+        const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
+        const perLanguage = Object.entries(languages)
+          .map(([lang, n]) => `${lang} ${n}`)
+          .join(', ');
+        logger.info(
+          `Indexed ${pages} of ${files} pages (${perLanguage}) in ${ms} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Waits until the search page has finished the search its URL describes (`?q=…&topic=…`, or `''`). */
+export async function waitForSearch(page: Page, query?: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const root = document.querySelector<HTMLElement>('[data-search]');
+      if (!root || root.dataset['status'] !== 'done') return false;
+      const normal = (query: string) =>
+        [...new URLSearchParams(query)]
+          .map((pair) => pair.join('='))
+          .sort()
+          .join('&');
+      return normal(root.dataset['query'] ?? '') === normal(expected ?? location.search);
+    },
+    query,
+    { timeout: 20_000 },
+  );
+}
+
+/** The links of the results shown, in order. */
+export function resultLinks(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results > li h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** Opens the search page at a query string and waits for its results. */
+export async function openSearch(page: Page, siteUrl: string, query: string): Promise<string[]> {
+  await page.goto(`${siteUrl}search/${query}`);
+  await waitForSearch(page, query);
+  return resultLinks(page);
+}
