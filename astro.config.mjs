@@ -27,8 +27,7 @@ export default defineConfig({
   outDir: process.env.COMMONROOM_OUT ?? './dist',
   cacheDir: astroCacheDir,
   trailingSlash: 'always',
-  // Inlined CSS (about 4 KB gzip) saves a render-blocking round trip on every first visit.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory' },
   integrations: [
     previewMode(),
     mdx(),
