@@ -38,6 +38,8 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** Called with each request's path, e.g. to count what a page loaded (its web workers included). */
   onRequest?: (pathname: string) => void;
+  /** A fixed port, for pages whose own URLs must name it (Lighthouse's canonical check); a free one otherwise. */
+  port?: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function serveStatic(dist: string, base = '/', options: StaticServe
     if (!existsSync(file) || statSync(file).isDirectory()) return notFound();
     return send(200, file);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build';
 import { launchBrowser } from '../helpers/browser';
 import { findBrokenLinks, htmlFiles, page } from '../helpers/html';
-import { serve, type Served } from '../helpers/serve';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { feedFiles } from '../helpers/feeds';
 import { auditPage } from './gates/accessibility';
 import { validateFeedFile } from './gates/feed-validity';
@@ -85,11 +85,11 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
   });
 
   describe('in Chromium', () => {
-    let server: Served;
+    let server: StaticServer;
     let browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
     let close: () => Promise<void>;
     beforeAll(async () => {
-      server = await serve(dir);
+      server = await serveStatic(dir);
       ({ browser, close } = await launchBrowser());
     });
     afterAll(async () => {
@@ -105,7 +105,7 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
           const context = await browser.newContext({ viewport: { width, height: 844 }, colorScheme });
           const tab = await context.newPage();
           for (const path of paths) {
-            await tab.goto(new URL(path.slice(1), server.url).href);
+            await tab.goto(new URL(path.slice(1), server.root).href);
             for (const v of await auditPage(tab))
               found.push(`${colorScheme} ${width}px ${path}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           }
@@ -117,7 +117,7 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
 
     it('the skip link moves focus to the main content, and focus is always visible', async () => {
       const tab = await browser.newPage();
-      await tab.goto(server.url);
+      await tab.goto(server.root);
       await tab.keyboard.press('Tab');
       expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       await tab.keyboard.press('Enter');

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build';
 import { page } from '../helpers/html';
-import { serve, type Served } from '../helpers/serve';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { belowMinimum, lighthouseScores, MINIMUM } from './gates/lighthouse';
 
 // Lighthouse checks canonical URLs against the page's own origin, so the demo is built for the address it is served at.
 const PORT = 4611;
-let server: Served;
+let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
   ({ dir } = await buildSite({ content: 'content', env: { COMMONROOM_SITE: `http://127.0.0.1:${PORT}` } }));
-  server = await serve(dir, { port: PORT });
+  server = await serveStatic(dir, '/', { port: PORT });
 });
 afterAll(async () => {
   await server?.close();
@@ -27,9 +27,9 @@ describe('Lighthouse on the demo network (mobile)', () => {
           /^\/schools\/castle-fields\/[^/]+\/$/.test(href) === false && /^\/schools\/[^/]+\/[^/]+\/$/.test(href),
       )!;
     const urls = [
-      `${server.url}${firstPost.slice(1)}`,
-      `${server.url}schools/onny-vale-school/`,
-      `${server.url}search/?q=phonics`,
+      `${server.root}${firstPost.slice(1)}`,
+      `${server.root}schools/onny-vale-school/`,
+      `${server.root}search/?q=phonics`,
     ];
     const scores = await lighthouseScores(urls);
     for (const [url, s] of scores) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/build';
 import { launchBrowser } from '../helpers/browser';
 import { findBrokenLinks } from '../helpers/html';
-import { serve, type Served } from '../helpers/serve';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { auditPage } from './gates/accessibility';
 import { validateAtom, validateJsonFeed, validateRss } from './gates/feed-validity';
 import { validateHtml } from './gates/html-validity';
@@ -93,11 +93,11 @@ describe('each quality gate fails on a seeded defect', () => {
   });
 
   describe('in a browser', () => {
-    let server: Served;
+    let server: StaticServer;
     let close: () => Promise<void>;
     let browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
     beforeAll(async () => {
-      server = await serve(dir);
+      server = await serveStatic(dir);
       ({ browser, close } = await launchBrowser());
     });
     afterAll(async () => {
@@ -107,16 +107,16 @@ describe('each quality gate fails on a seeded defect', () => {
 
     it('axe reports an image without alt text', async () => {
       const page = await browser.newPage();
-      await page.goto(`${server.url}no-alt/`);
+      await page.goto(`${server.root}no-alt/`);
       expect((await auditPage(page)).map((v) => v.id)).toContain('image-alt');
-      await page.goto(server.url);
+      await page.goto(server.root);
       expect(await auditPage(page)).toEqual([]);
       await page.close();
     });
 
     it('Lighthouse scores a page without alt text or description below the minimum', async () => {
       writeFileSync(join(dir, 'poor.html'), shell('<img src="/pixel.png">', ''));
-      const problems = belowMinimum(await lighthouseScores([`${server.url}poor.html`]));
+      const problems = belowMinimum(await lighthouseScores([`${server.root}poor.html`]));
       expect(problems.some((p) => / accessibility /.test(p))).toBe(true);
       expect(problems.some((p) => / seo /.test(p))).toBe(true);
     });
