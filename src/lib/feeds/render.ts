@@ -41,12 +41,18 @@ interface Entry {
   lang: string;
 }
 
+/**
+ * Newest entries a feed carries. Readers poll feeds for what is new; a full archive in every feed would
+ * make the network's feed grow without bound (full content, three formats) as a network reaches thousands of posts.
+ */
+export const FEED_LIMIT = 50;
+
 async function entries<Hero>(
   source: FeedSource<Hero>,
   { network, urls, content }: FeedContext<Hero>,
 ): Promise<Entry[]> {
   return Promise.all(
-    source.posts.map(async (post) => {
+    source.posts.slice(0, FEED_LIMIT).map(async (post) => {
       const { html, image } = await content(post);
       return {
         // The canonical URL identifies the post wherever it is syndicated, so readers see one entry.

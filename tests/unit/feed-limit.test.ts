@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../src/lib/network/build';
+import { FEED_LIMIT, renderFeed } from '../../src/lib/feeds/render';
+import { feedSources } from '../../src/lib/feeds/sources';
+import { createUrls } from '../../src/lib/urls';
+
+const scope = { type: 'network' as const };
+const posts = Array.from({ length: FEED_LIMIT + 10 }, (_, i) => ({
+  id: `oak/post-${i}`,
+  body: 'Text.',
+  data: {
+    title: `Post ${i}`,
+    description: 'A post.',
+    date: new Date(Date.UTC(2025, 0, 1 + i)),
+    authors: ['ann'],
+    kind: 'reflection' as const,
+    topics: ['reading'],
+    tags: [],
+    featured: false,
+    draft: false,
+  },
+}));
+const { network } = buildNetwork<string>(
+  {
+    network: {
+      name: 'Net',
+      tagline: 't',
+      site: 'https://net.example.org',
+      lang: 'en-GB',
+      description: 'd',
+      partners: [],
+    },
+    schools: [
+      {
+        id: 'oak',
+        data: { name: 'Oak', phase: 'primary', town: 'T', region: 'R', colour: '#1d4e89', expertise: [], families: [] },
+      },
+    ],
+    families: [],
+    authors: [{ id: 'ann', data: { name: 'Ann', role: 'Head', school: 'oak', bio: 'b', links: {} } }],
+    topics: [{ id: 'reading', data: { name: 'Reading', description: 'd' } }],
+    posts,
+  },
+  { now: new Date('2026-01-01'), preview: false, scope },
+);
+const urls = createUrls({
+  networkSite: 'https://net.example.org',
+  base: '/',
+  scope,
+  schools: [{ id: 'oak', families: [] }],
+});
+
+describe('feed size', () => {
+  it(`carries the newest ${FEED_LIMIT} posts, newest first`, async () => {
+    const source = feedSources(network, urls, scope)[0]!;
+    expect(source.posts).toHaveLength(FEED_LIMIT + 10);
+    const json = JSON.parse(
+      await renderFeed(source, 'json', {
+        network,
+        urls,
+        now: new Date(),
+        content: async () => ({ html: '<p>Text.</p>' }),
+      }),
+    ) as { items: { title: string }[] };
+    expect(json.items).toHaveLength(FEED_LIMIT);
+    expect(json.items[0]!.title).toBe(`Post ${FEED_LIMIT + 9}`);
+    expect(json.items.at(-1)!.title).toBe('Post 10');
+  });
+});
