@@ -24,6 +24,8 @@ export interface PageMeta {
     | undefined;
   /** Whose feeds the page advertises besides the site's own (a school's page: the school's feeds). */
   feed?: FeedSubject | undefined;
+  /** Page number of a paginated listing: its title says so, and later pages share the first page's card. */
+  page?: number;
   /** Keeps the page out of search engines (the 404 page). */
   noindex?: boolean;
 }

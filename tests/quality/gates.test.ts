@@ -73,6 +73,15 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
     expect(overBudget(weights)).toEqual([]);
   });
 
+  it('gives later pages of a listing the first page’s card and a numbered title', () => {
+    const pages = htmlFiles(dir).filter((file) => /^posts\/\d+\/index\.html$/.test(file));
+    for (const file of pages) {
+      const root = parse(readFileSync(join(dir, file), 'utf8'));
+      expect(root.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(/\/cards\/posts\.png$/);
+      expect(root.querySelector('title')?.text).toMatch(/^All posts \(page \d+\)/);
+    }
+  });
+
   it('every image has alt text and every page a language, a title and one h1', () => {
     for (const file of htmlFiles(dir)) {
       const root = parse(readFileSync(join(dir, file), 'utf8'));

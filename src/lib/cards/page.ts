@@ -15,10 +15,13 @@ export interface PageCard {
 
 /**
  * The social card of the page at `href` (the page's path, base included): records what to draw for the
- * build to render, and returns where the card will be.
+ * build to render, and returns where the card will be. `meta.title` is the page's title without any page number.
  */
 export function cardFor(meta: PageMeta, href: string, { network, urls }: Pick<Site, 'network' | 'urls'>): PageCard {
-  const { input, alt } = describeCard(meta, href, network, urls);
-  recordCard({ file: urls.cardFile(href), input });
-  return { url: urls.absolute(urls.card(href)), alt, width: CARD_WIDTH, height: CARD_HEIGHT };
+  // Later pages of a listing show the first page's card: same subject, one card to draw.
+  const later = meta.page !== undefined && meta.page > 1;
+  const cardHref = later ? href.replace(new RegExp(`${meta.page}/$`), '') : href;
+  const { input, alt } = describeCard(meta, cardHref, network, urls);
+  if (!later) recordCard({ file: urls.cardFile(cardHref), input });
+  return { url: urls.absolute(urls.card(cardHref)), alt, width: CARD_WIDTH, height: CARD_HEIGHT };
 }
