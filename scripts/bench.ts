@@ -74,7 +74,8 @@ interface SizeResult {
   all: Omit<BuildRun, 'log'>[];
 }
 
-const usage = 'usage: npm run bench -- [--sizes 1000[,5000]] [--runs 3] [--large] [--schools S] [--seed K]';
+const usage =
+  'usage: npm run bench -- [--sizes 1000[,5000]] [--runs 3] [--large] [--schools S] [--seed K] [--processor unified|satteri]';
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -84,6 +85,7 @@ function parseOptions() {
       large: { type: 'boolean', default: false },
       schools: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      processor: { type: 'string', default: 'unified' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -102,7 +104,9 @@ function parseOptions() {
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
     throw new Error(`--runs must be 1 or more\n${usage}`);
   const schools = values.schools === undefined ? undefined : Number(values.schools);
-  return { sizes, runs, schools, seed: values.seed, large: values.large };
+  if (values.processor !== 'unified' && values.processor !== 'satteri')
+    throw new Error(`--processor must be unified or satteri\n${usage}`);
+  return { sizes, runs, schools, seed: values.seed, large: values.large, processor: values.processor };
 }
 
 const median = (values: readonly number[]) => {
@@ -217,7 +221,7 @@ function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<Bui
       const rusage = existsSync(rusageFile) ? readFileSync(rusageFile, 'utf8') : '';
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(rusage);
       const pages = /(\d+) page\(s\) built/.exec(log);
-      const cards = /(\d+) cards? rendered.*?(\d+) reused/i.exec(log);
+      const cards = /\[cards\] (\d+) rendered, (\d+) reused/.exec(log);
       resolvePromise({
         step,
         ms,
@@ -234,7 +238,7 @@ function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<Bui
 /**
  * Splits a build into phases from the arrival time of Astro's log lines: startup (until content sync
  * starts), content sync, types and build info, bundling, page rendering, image optimisation, any
- * [cards] and [pagefind] work, and the rest.
+ * the integrations after it (sitemap, headers), [cards] and [pagefind] work, and the rest.
  */
 function phases(lines: readonly { at: number; text: string }[], total: number): Phase[] {
   const find = (pattern: RegExp, from = 0) => {
@@ -253,10 +257,15 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
   mark('render pages', routes);
   const images = find(/generating optimized images/i);
   mark('optimise images', images);
-  const cards = find(/\[cards\]/);
-  mark('cards', cards);
-  const pagefind = find(/\[pagefind\]/i);
-  mark('pagefind', pagefind);
+  mark('integrations', find(/\[build\] ✓ Completed in/, Math.max(images, routes)));
+  // Cards and Pagefind log when they finish, so each phase runs from the line before its own.
+  for (const [name, pattern] of [
+    ['cards', /\[cards\]/],
+    ['pagefind', /\[pagefind\]/i],
+  ] as const) {
+    const end = find(pattern);
+    if (end > 0) mark(name, end - 1);
+  }
   // Whatever follows the last "Completed in" after the last phase started (sitemap, integrations, exit).
   marks.sort((a, b) => a.at - b.at);
   const result: Phase[] = [{ name: 'startup', ms: marks[0]?.at ?? total }];
@@ -314,12 +323,18 @@ function pageWeight(out: string, path: string): SizeResult['postPage'] {
 async function benchSize(posts: number, options: ReturnType<typeof parseOptions>): Promise<SizeResult> {
   const schools = options.schools ?? Math.max(12, Math.round(posts / 25));
   const runs = options.runs ?? (posts > 2_000 ? 1 : 3);
-  console.log(`\n${posts} posts, ${schools} schools, ${runs} run(s)`);
+  console.log(`\n${posts} posts, ${schools} schools, ${runs} run(s), ${options.processor} Markdown processor`);
   const { dir, sample } = await network(posts, schools, options.seed);
   const out = join(work, `dist-${posts}`);
   const logs = join(work, 'logs');
   mkdirSync(logs, { recursive: true });
-  const env = { ...process.env, COMMONROOM_CONTENT: dir, COMMONROOM_OUT: out, COMMONROOM_NOW: generatorNow };
+  const env = {
+    ...process.env,
+    COMMONROOM_CONTENT: dir,
+    COMMONROOM_OUT: out,
+    COMMONROOM_NOW: generatorNow,
+    COMMONROOM_MARKDOWN: options.processor,
+  };
   const samplePath = join(dir, sample.file);
   const original = readFileSync(samplePath);
   const all: BuildRun[] = [];
