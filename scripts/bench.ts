@@ -261,10 +261,13 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
   // Cards and Pagefind log when they finish, so each phase runs from the line before its own.
   for (const [name, pattern] of [
     ['cards', /\[cards\]/],
-    ['pagefind', /\[pagefind\]/i],
+    ['pagefind', /pagefind\]/i],
   ] as const) {
     const end = find(pattern);
-    if (end > 0) mark(name, end - 1);
+    let start = end - 1;
+    // Astro prints "Waiting for integration…" while a hook runs; the phase began at the line before it.
+    while (start > 0 && /Waiting for integration/.test(lines[start]!.text)) start--;
+    if (end > 0) mark(name, start);
   }
   // Whatever follows the last "Completed in" after the last phase started (sitemap, integrations, exit).
   marks.sort((a, b) => a.at - b.at);
