@@ -47,6 +47,9 @@ export default defineConfig({
   cacheDir: astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
+  // `COMMONROOM_INCREMENTAL=off` renders everything.
+  experimental: { incrementalBuild: process.env.COMMONROOM_INCREMENTAL !== 'off' },
   integrations: [
     previewMode(),
     mdx(),

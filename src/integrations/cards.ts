@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -29,6 +29,12 @@ export function readManifest(file: string): CardJob[] {
   return [...jobs.values()];
 }
 
+/** The HTML file a page path (base included) was written to. */
+function pageFile(out: string, page: string, base: string): string {
+  const path = page.startsWith(base) ? page.slice(base.length) : page.replace(/^\//, '');
+  return join(out, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+}
+
 /**
  * Social cards: pages record their card's inputs while they render (`src/lib/cards/page.ts`); once the
  * build is done this draws every card whose inputs have no PNG in the cache yet, on every core, and
@@ -38,6 +44,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
   const enabled = options.enabled ?? process.env.COMMONROOM_CARDS !== 'off';
   let cacheDir = '';
   let manifest = '';
+  let previous: CardJob[] = [];
   let base = '/';
 
   return {
@@ -75,11 +82,21 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         });
       },
       'astro:build:start': () => {
+        previous = readManifest(manifest);
         rmSync(manifest, { force: true });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('cards');
-        const jobs = readManifest(manifest);
+        const out = fileURLToPath(dir);
+        // An incremental build copies unchanged pages from the last build without rendering them, so
+        // their cards come from the last build's records, for as long as those pages are still built.
+        const fresh = readManifest(manifest);
+        const renderedPages = new Set(fresh.map((job) => job.page));
+        const kept = previous.filter(
+          (job) => job.page !== undefined && !renderedPages.has(job.page) && existsSync(pageFile(out, job.page, base)),
+        );
+        const jobs = [...fresh, ...kept];
+        writeFileSync(manifest, jobs.map((job) => `${JSON.stringify(job)}\n`).join(''));
         if (!enabled) {
           log.info(`skipped ${jobs.length} cards (COMMONROOM_CARDS=off)`);
           return;
@@ -97,7 +114,6 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         }
         const stats = await renderInPool([...missing.values()]);
 
-        const out = fileURLToPath(dir);
         for (const { job, cached } of keyed) {
           const target = join(out, job.file);
           mkdirSync(dirname(target), { recursive: true });

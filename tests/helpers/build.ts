@@ -11,6 +11,8 @@ export interface BuildOptions {
   /** Content folder, relative to the project or absolute. */
   content: string;
   env?: Record<string, string>;
+  /** Output folder; a fresh temp folder by default. Incremental builds reuse one. */
+  out?: string;
 }
 
 export interface BuildResult {
@@ -56,14 +58,26 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The environment a writer's `npm run build` has: vitest's own variables (NODE_ENV=test among them) are
+ * left out, since Astro builds differently under them.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && name !== 'TEST',
+    ),
+  );
+}
+
 /** Runs `astro build` for a content folder into a temp output folder and returns where it went. */
-export async function buildSite({ content, env = {} }: BuildOptions): Promise<BuildResult> {
-  const dir = join(tempDir('dist'), 'out');
+export async function buildSite({ content, env = {}, out }: BuildOptions): Promise<BuildResult> {
+  const dir = out ?? join(tempDir('dist'), 'out');
   const { stdout, stderr } = await withBuildLock(() =>
     run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
       env: {
-        ...process.env,
+        ...userEnvironment(),
         ASTRO_TELEMETRY_DISABLED: '1',
         COMMONROOM_NOW: '2026-11-23',
         ...env,

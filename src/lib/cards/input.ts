@@ -32,6 +32,8 @@ export interface CardJob {
   /** Path under the build's output directory, e.g. `cards/schools/oak/why.png`. */
   file: string;
   input: CardInput;
+  /** The page the card was recorded by (its path, base included), e.g. `/schools/oak/why/`. */
+  page: string;
 }
 
 export const CARD_WIDTH = 1200;

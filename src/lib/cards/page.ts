@@ -22,6 +22,6 @@ export function cardFor(meta: PageMeta, href: string, { network, urls }: Pick<Si
   const later = meta.page !== undefined && meta.page > 1;
   const cardHref = later ? href.replace(new RegExp(`${meta.page}/$`), '') : href;
   const { input, alt } = describeCard(meta, cardHref, network, urls);
-  if (!later) recordCard({ file: urls.cardFile(cardHref), input });
+  if (!later) recordCard({ file: urls.cardFile(cardHref), input, page: href });
   return { url: urls.absolute(urls.card(cardHref)), alt, width: CARD_WIDTH, height: CARD_HEIGHT };
 }

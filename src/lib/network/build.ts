@@ -1,4 +1,5 @@
 import readingTime from 'reading-time';
+import { contentHash } from '../content-hash';
 import type { AuthorData } from '../../schemas/author';
 import type { FamilyData } from '../../schemas/family';
 import type { NetworkData } from '../../schemas/network';
@@ -115,7 +116,7 @@ export function buildNetwork<Hero>(
 
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
   const posts: Post<Hero>[] = [];
-  for (const { id, data, filePath, body = '' } of raw.posts) {
+  for (const { id, data, filePath, body = '', digest } of raw.posts) {
     const file = filePath ?? `posts/${id}`;
     const [publisherId = '', slug = ''] = id.split('/');
     const school = schoolById.get(publisherId);
@@ -163,6 +164,7 @@ export function buildNetwork<Hero>(
       readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
       year: data.date.getUTCFullYear(),
       file,
+      digest: digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
     } as Post<Hero>);
   }
 

@@ -13,6 +13,8 @@ export interface RawEntry<Data> {
   data: Data;
   filePath?: string;
   body?: string;
+  /** The content layer's hash of the file, when it gives one. */
+  digest?: string | number;
 }
 
 export interface School extends SchoolData {
@@ -74,6 +76,8 @@ export interface Post<Hero = unknown> {
   readingMinutes: number;
   year: number;
   file: string;
+  /** Changes whenever the post's file changes (front matter or body). */
+  digest: string;
 }
 
 /** One rule of thumb with the post it comes from, for the rulebook. */

@@ -3,6 +3,7 @@ import { buildNow, scope } from '../../lib/build-options';
 import { entryContent } from '../../lib/feeds/entry-content';
 import { feedMediaTypes, renderFeed } from '../../lib/feeds/render';
 import { feedSources, type FeedSource } from '../../lib/feeds/sources';
+import { feedKey } from '../../lib/page-keys';
 import { getSite } from '../../lib/site';
 import type { FeedFormat } from '../../lib/urls';
 
@@ -11,7 +12,11 @@ const formats: FeedFormat[] = ['atom', 'rss', 'json'];
 export const getStaticPaths = (async () => {
   const { network, urls } = await getSite();
   return feedSources(network, urls, scope).flatMap((source) =>
-    formats.map((format) => ({ params: { feed: urls.feedRoute(source.subject, format) }, props: { source, format } })),
+    formats.map((format) => ({
+      params: { feed: urls.feedRoute(source.subject, format) },
+      props: { source, format },
+      cacheKey: feedKey(source, format, network, urls),
+    })),
   );
 }) satisfies GetStaticPaths;
 

@@ -1,0 +1,76 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, copyFixture, tempDir } from '../helpers/build';
+import { listFiles } from '../helpers/html';
+
+// Pagefind's index files carry build-specific hashes in their names; everything else must match byte for byte.
+const compared = (dir: string) => listFiles(dir).filter((file) => !file.startsWith('pagefind/'));
+
+/** Post pages and feeds the build rendered, from Astro's log (pages copied from the last build are not listed). */
+const renderedPages = (stdout: string) =>
+  [...stdout.matchAll(/[├└]─ (\/\S+)(.*)$/gm)]
+    .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
+    .map((m) => m[1]!.replace(/\/$/, ''))
+    .filter((path) => /^\/(schools|families)\/[^/]+\/[^/]+\/index\.html$|^\/feeds\/.+\.(xml|json)$/.test(path));
+
+function expectSameOutput(actual: string, expected: string) {
+  expect(compared(actual)).toEqual(compared(expected));
+  const differing = compared(expected).filter(
+    (file) => !readFileSync(join(actual, file)).equals(readFileSync(join(expected, file))),
+  );
+  expect(differing).toEqual([]);
+}
+
+describe('incremental builds', () => {
+  let content: string;
+  let cache: string;
+  let out: string;
+  // A site is rebuilt into the same folder with the same cache, as `npm run build` does into dist/.
+  const build = (astroCache = cache, dir = out) =>
+    buildSite({ content, env: { COMMONROOM_CACHE_DIR: astroCache }, out: dir });
+  const snapshot = (dir: string) => {
+    const copy = join(tempDir('snapshot'), 'out');
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  };
+
+  beforeAll(() => {
+    content = copyFixture('network');
+    cache = tempDir('astro-cache');
+    out = join(tempDir('dist'), 'out');
+  });
+
+  it('copies unchanged pages from the last build and gives the same output as a full build', async () => {
+    const first = await build();
+    const firstOutput = snapshot(first.dir);
+    const second = await build();
+    expect(renderedPages(first.stdout).length).toBeGreaterThan(20);
+    expect(renderedPages(second.stdout)).toEqual([]);
+    expect(second.stdout).toMatch(/\[cards\] 0 rendered/);
+    expectSameOutput(second.dir, firstOutput);
+  });
+
+  it('after an edit, re-renders what shows the edited post and matches a full build of the new content', async () => {
+    const file = join(content, 'posts/oak-primary/reading-rules.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'title: Seven rules for reading aloud',
+        'title: Eight rules for reading aloud',
+      ),
+    );
+    const incremental = await build();
+    const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
+    expectSameOutput(incremental.dir, full.dir);
+    const related = readFileSync(join(incremental.dir, 'schools/oak-primary/phonics-every-day/index.html'), 'utf8');
+    expect(related).toContain('Eight rules for reading aloud');
+    expect(readFileSync(join(incremental.dir, 'feeds/atom.xml'), 'utf8')).toContain('Eight rules for reading aloud');
+    // Exactly the post pages and feeds that show the edited post were rendered again.
+    const showing = compared(full.dir)
+      .filter((file) => /^(schools|families)\/[^/]+\/[^/]+\/index\.html$|^feeds\//.test(file))
+      .filter((file) => readFileSync(join(full.dir, file), 'utf8').includes('Eight rules for reading aloud'))
+      .map((file) => `/${file}`);
+    expect(renderedPages(incremental.stdout).sort()).toEqual(showing.sort());
+  });
+});
