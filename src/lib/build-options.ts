@@ -42,9 +42,17 @@ export const buildNow = parseNow(process.env.COMMONROOM_NOW);
 export const base = normaliseBase(process.env.COMMONROOM_BASE);
 
 /**
- * Astro's cache (it holds the content layer's data store) is kept per content folder, so builds of
- * different networks — the demo, test fixtures, generated benchmarks — never read each other's entries.
+ * Astro's cache (the content layer's data store and the incremental build's copies of pages) is kept per
+ * content folder and scope, so builds of different networks, or of a school's site and the whole network,
+ * never reuse each other's pages.
  */
 export const astroCacheDir =
   process.env.COMMONROOM_CACHE_DIR ??
-  resolve(process.cwd(), 'node_modules/.astro', createHash('sha1').update(contentRoot).digest('hex').slice(0, 10));
+  resolve(
+    process.cwd(),
+    'node_modules/.astro',
+    createHash('sha1')
+      .update(JSON.stringify([contentRoot, scope, base, process.env.COMMONROOM_SITE ?? '']))
+      .digest('hex')
+      .slice(0, 10),
+  );
