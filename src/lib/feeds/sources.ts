@@ -34,6 +34,18 @@ function siteDescription(network: Network, scope: Scope): string {
  * Feeds, the OPML file, the `/feeds/` page and autodiscovery links all come from this list.
  */
 export function feedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope): FeedSource<Hero>[] {
+  // Every page asks for its feed links, so the list is made once per network model rather than per page.
+  const key = JSON.stringify([urls.site, urls.base, scope]);
+  let forNetwork = made.get(network);
+  if (!forNetwork) made.set(network, (forNetwork = new Map()));
+  let sources = forNetwork.get(key) as FeedSource<Hero>[] | undefined;
+  if (!sources) forNetwork.set(key, (sources = makeFeedSources(network, urls, scope)));
+  return sources;
+}
+
+const made = new WeakMap<Network<unknown>, Map<string, FeedSource<unknown>[]>>();
+
+function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope): FeedSource<Hero>[] {
   const name = siteName(network, scope);
   const lang = network.info.lang;
   const titled = (subjectName: string) => (subjectName === name ? subjectName : `${subjectName} · ${name}`);
