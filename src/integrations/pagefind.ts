@@ -1,5 +1,7 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -70,24 +72,91 @@ export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLog
   }
 }
 
+/** Pagefind's version, from its package in the project (its `exports` hide `package.json` from `require`). */
+function pagefindVersion(root: string): string {
+  const manifest = join(root, 'node_modules/pagefind/package.json');
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'unknown';
+}
+
+/** Every HTML file under a folder, sorted, as paths relative to it. */
+async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) found.push(...(await htmlFiles(dir, path)));
+    else if (entry.name.endsWith('.html')) found.push(path);
+  }
+  return found.sort();
+}
+
+/** A hash of everything the index is made from: the pages, Pagefind's version and its settings. */
+async function indexKey(dir: string, version: string): Promise<string> {
+  const hash = createHash('sha256').update(`${version}\n${JSON.stringify(excludeSelectors)}\n`);
+  for (const file of await htmlFiles(dir))
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(dir, file)));
+  return hash.digest('hex');
+}
+
+/**
+ * The index of an output folder, reusing the last one when no page changed: a rebuild with nothing new
+ * (the common case) then skips Pagefind altogether. The cache lives beside the card cache, outside `dist/`.
+ */
+export async function cachedSearchIndex(
+  dir: string,
+  cacheRoot: string,
+  version: string,
+  logger?: AstroIntegrationLogger,
+): Promise<SearchIndexStats & { reused: boolean }> {
+  const cache = join(cacheRoot, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
+  const key = await indexKey(dir, version);
+  const saved = await readFile(join(cache, 'key.json'), 'utf8')
+    .then((text) => JSON.parse(text) as { key: string; stats: SearchIndexStats })
+    .catch(() => undefined);
+  if (saved?.key === key) {
+    await cp(join(cache, 'pagefind'), join(dir, 'pagefind'), { recursive: true });
+    return { ...saved.stats, reused: true };
+  }
+  const stats = await buildSearchIndex(dir, logger);
+  await rm(cache, { recursive: true, force: true });
+  await mkdir(cache, { recursive: true });
+  await cp(join(dir, 'pagefind'), join(cache, 'pagefind'), { recursive: true });
+  await writeFile(join(cache, 'key.json'), JSON.stringify({ key, stats }));
+  return { ...stats, reused: false };
+}
+
 /**
  * Indexes the built site with Pagefind's Node API at the end of `astro build`, so search can never be
  * forgotten as a separate step. Only elements marked `data-pagefind-body` (post articles) are indexed.
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheRoot = '';
+  let version = 'unknown';
   return {
     name: 'commonroom:pagefind',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        const root = fileURLToPath(config.root);
+        cacheRoot = resolve(root, process.env.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind');
+        version = pagefindVersion(root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { files, languages, bytes } = await buildSearchIndex(fileURLToPath(dir), logger);
+        const { files, languages, bytes, reused } = await cachedSearchIndex(
+          fileURLToPath(dir),
+          cacheRoot,
+          version,
+          logger,
+        );
         const ms = Math.round(performance.now() - started);
         const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
         const perLanguage = Object.entries(languages)
           .map(([lang, n]) => `${lang} ${n}`)
           .join(', ');
         logger.info(
-          `Indexed ${pages} of ${files} pages (${perLanguage}) in ${ms} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`,
+          `${reused ? 'Reused the index of' : 'Indexed'} ${pages} of ${files} pages (${perLanguage}) in ${ms} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`,
         );
       },
     },
