@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheSalt, cardKey } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/input.ts';
 import { renderInPool, type RenderTask } from '../lib/cards/pool.ts';
+import { linkFile } from '../lib/link-files.ts';
 
 export interface CardsOptions {
   /**
@@ -115,9 +116,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         const stats = await renderInPool([...missing.values()]);
 
         for (const { job, cached } of keyed) {
-          const target = join(out, job.file);
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(cached, target);
+          linkFile(cached, join(out, job.file));
         }
         const rendered = stats.rendered;
         const timing = rendered

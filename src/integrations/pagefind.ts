@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { linkTree } from '../lib/link-files';
 import * as pagefind from 'pagefind';
 
 /**
@@ -116,13 +117,13 @@ export async function cachedSearchIndex(
     .then((text) => JSON.parse(text) as { key: string; stats: SearchIndexStats })
     .catch(() => undefined);
   if (saved?.key === key) {
-    await cp(join(cache, 'pagefind'), join(dir, 'pagefind'), { recursive: true });
+    linkTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
     return { ...saved.stats, reused: true };
   }
   const stats = await buildSearchIndex(dir, logger);
   await rm(cache, { recursive: true, force: true });
   await mkdir(cache, { recursive: true });
-  await cp(join(dir, 'pagefind'), join(cache, 'pagefind'), { recursive: true });
+  linkTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
   await writeFile(join(cache, 'key.json'), JSON.stringify({ key, stats }));
   return { ...stats, reused: false };
 }
