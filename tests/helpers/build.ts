@@ -79,6 +79,8 @@ export async function buildSite({ content, env = {}, out }: BuildOptions): Promi
       env: {
         ...userEnvironment(),
         ASTRO_TELEMETRY_DISABLED: '1',
+        // CI=true turns colours on in Astro's logger; tests read the log as plain text.
+        NO_COLOR: '1',
         COMMONROOM_NOW: '2026-11-23',
         ...env,
         COMMONROOM_CONTENT: resolve(root, content),
@@ -87,7 +89,10 @@ export async function buildSite({ content, env = {}, out }: BuildOptions): Promi
       maxBuffer: 64 * 1024 * 1024,
     }),
   );
-  return { dir, stdout, stderr };
+  return { dir, stdout: plain(stdout), stderr: plain(stderr) };
 }
+
+/** Log text without terminal colour codes. */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
