@@ -3,39 +3,16 @@ import { buildNetwork } from '../../src/lib/network/build';
 import { FEED_LIMIT, renderFeed } from '../../src/lib/feeds/render';
 import { feedSources } from '../../src/lib/feeds/sources';
 import { createUrls } from '../../src/lib/urls';
+import { rawNetworkInfo, rawPost, rawSchool } from '../helpers/raw-network';
 
 const scope = { type: 'network' as const };
-const posts = Array.from({ length: FEED_LIMIT + 10 }, (_, i) => ({
-  id: `oak/post-${i}`,
-  body: 'Text.',
-  data: {
-    title: `Post ${i}`,
-    description: 'A post.',
-    date: new Date(Date.UTC(2025, 0, 1 + i)),
-    authors: ['ann'],
-    kind: 'reflection' as const,
-    topics: ['reading'],
-    tags: [],
-    featured: false,
-    draft: false,
-  },
-}));
+const posts = Array.from({ length: FEED_LIMIT + 10 }, (_, i) =>
+  rawPost(`oak/post-${i}`, new Date(Date.UTC(2025, 0, 1 + i)), { title: `Post ${i}` }),
+);
 const { network } = buildNetwork<string>(
   {
-    network: {
-      name: 'Net',
-      tagline: 't',
-      site: 'https://net.example.org',
-      lang: 'en-GB',
-      description: 'd',
-      partners: [],
-    },
-    schools: [
-      {
-        id: 'oak',
-        data: { name: 'Oak', phase: 'primary', town: 'T', region: 'R', colour: '#1d4e89', expertise: [], families: [] },
-      },
-    ],
+    network: rawNetworkInfo,
+    schools: [rawSchool('oak', [])],
     families: [],
     authors: [{ id: 'ann', data: { name: 'Ann', role: 'Head', school: 'oak', bio: 'b', links: {} } }],
     topics: [{ id: 'reading', data: { name: 'Reading', description: 'd' } }],

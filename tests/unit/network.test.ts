@@ -1,47 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/lib/content-issue';
 import { buildNetwork, type RawContent } from '../../src/lib/network/build';
-
-const school = (id: string, families: string[], extra = {}) => ({
-  id,
-  data: {
-    name: `${id} School`,
-    phase: 'primary' as const,
-    town: 'Ludlow',
-    region: 'Shropshire',
-    colour: '#1d4e89',
-    expertise: ['reading'],
-    families,
-    ...extra,
-  },
-});
-const post = (id: string, date: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  body: 'Body text.',
-  data: {
-    title: id,
-    description: `About ${id}`,
-    date: new Date(date),
-    authors: ['ann'],
-    kind: 'reflection' as const,
-    topics: ['reading'],
-    tags: [],
-    featured: false,
-    draft: false,
-    ...extra,
-  },
-});
+import { rawNetworkInfo, rawPost as post, rawSchool as school } from '../helpers/raw-network';
 
 function content(posts: RawContent<string>['posts']): RawContent<string> {
   return {
-    network: {
-      name: 'Net',
-      tagline: 't',
-      site: 'https://net.example.org',
-      lang: 'en-GB',
-      description: 'd',
-      partners: [],
-    },
+    network: rawNetworkInfo,
     schools: [school('oak', ['trust', 'cluster']), school('elm', ['cluster'], { lang: 'cy' })],
     families: [
       { id: 'trust', data: { name: 'Trust', kind: 'multi-academy-trust', description: 'd', colour: '#333333' } },
