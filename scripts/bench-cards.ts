@@ -1,5 +1,5 @@
 /**
- * Measures the two SVG-to-PNG converters on the same cards: `npx node src/lib/cards/bench.ts [cards]`.
+ * Measures the two SVG-to-PNG converters on the same cards: `npm run bench:cards -- [cards]`.
  * Prints ms per card for satori, resvg and sharp, PNG sizes, and how far the two PNGs differ.
  */
 import { availableParallelism } from 'node:os';
@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import sharp from 'sharp';
-import type { CardInput } from './input.ts';
-import { pngWithResvg, pngWithSharp, toSvg } from './render.ts';
-import { cardTree } from './template.ts';
-import { renderInPool } from './pool.ts';
+import type { CardInput } from '../src/lib/cards/input.ts';
+import { pngWithResvg, pngWithSharp, toSvg } from '../src/lib/cards/render.ts';
+import { cardTree } from '../src/lib/cards/template.ts';
+import { renderInPool } from '../src/lib/cards/pool.ts';
 
 const count = Number(process.argv[2] ?? 60);
 const kinds = ['Reflection', 'Case study', 'Rules of thumb'];
