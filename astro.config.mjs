@@ -7,11 +7,13 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards';
 import hostingHeaders from './src/integrations/hosting-headers';
+import mdxCache from './src/integrations/mdx-cache';
 import pagefind from './src/integrations/pagefind';
 import { previewMode } from './src/integrations/preview-mode';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
+import remarkTypography from './src/integrations/markdown/remark-typography';
 import { astroCacheDir, buildNow, contentRoot } from './src/lib/build-options';
 import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap';
 import { readUrlOptions } from './src/lib/url-options';
@@ -24,7 +26,9 @@ const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, build
 const markdownProcessor = unified({
   // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
   gfm: false,
-  remarkPlugins: [remarkGfm, remarkRuleAnchors],
+  // Curly quotes, dashes and ellipses come from remarkTypography, several times faster than the built-in option.
+  smartypants: false,
+  remarkPlugins: [remarkGfm, remarkTypography, remarkRuleAnchors],
   rehypePlugins: [
     rehypeHeadingIds,
     [
@@ -53,6 +57,10 @@ export default defineConfig({
   integrations: [
     previewMode(),
     mdx(),
+    mdxCache({
+      settings: { urlOptions, processor: process.env.COMMONROOM_MARKDOWN ?? 'unified' },
+      code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
+    }),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
       filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),

@@ -1,6 +1,7 @@
 /**
- * Measures the two SVG-to-PNG converters on the same cards: `npm run bench:cards -- [cards]`.
- * Prints ms per card for satori, resvg and sharp, PNG sizes, and how far the two PNGs differ.
+ * Measures the SVG-to-PNG converters on the same cards: `npm run bench:cards -- [cards]`.
+ * Prints ms per card for satori and each converter, PNG sizes, and how far each one's pixels differ
+ * from those of the converter cards use.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import sharp from 'sharp';
 import type { CardInput } from '../src/lib/cards/input.ts';
-import { pngWithResvg, pngWithSharp, toSvg } from '../src/lib/cards/render.ts';
+import { pngFromSvg, pngWithResvg, pngWithSharp, toSvg } from '../src/lib/cards/render.ts';
 import { cardTree } from '../src/lib/cards/template.ts';
 import { renderInPool } from '../src/lib/cards/pool.ts';
 
@@ -33,37 +34,58 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   return [value, performance.now() - start];
 };
 
-// Warm up both converters and satori (font parsing, WASM) before measuring.
+const converters = {
+  'resvg + sharp encoder (used)': pngFromSvg,
+  'resvg alone': pngWithResvg,
+  'sharp alone (librsvg)': pngWithSharp,
+} as const;
+type Converter = keyof typeof converters;
+const names = Object.keys(converters) as Converter[];
+
+// Warm up every converter and satori (font parsing, WASM) before measuring.
 const warm = await toSvg(cardTree(inputs[0]!));
-pngWithResvg(warm);
-await pngWithSharp(warm);
+for (const name of names) await converters[name](warm);
 
 let satoriMs = 0;
-let resvgMs = 0;
-let sharpMs = 0;
-let resvgBytes = 0;
-let sharpBytes = 0;
-let maxDiff = 0;
+const svgs: string[] = [];
 for (const input of inputs) {
   const [svg, s] = await time(() => toSvg(cardTree(input)));
-  const [a, r] = await time(() => pngWithResvg(svg));
-  const [b, h] = await time(() => pngWithSharp(svg));
   satoriMs += s;
-  resvgMs += r;
-  sharpMs += h;
-  resvgBytes += a.length;
-  sharpBytes += b.length;
-  const [ra, rb] = await Promise.all([a, b].map((png) => sharp(png).removeAlpha().raw().toBuffer()));
-  let diff = 0;
-  for (let i = 0; i < ra!.length; i++) diff += Math.abs(ra![i]! - rb![i]!);
-  maxDiff = Math.max(maxDiff, diff / ra!.length);
+  svgs.push(svg);
 }
-const per = (ms: number) => (ms / count).toFixed(1);
+// Each converter draws every card in a pass of its own, as a build would, so none is timed on an SVG
+// another has just drawn.
+const ms = Object.fromEntries(names.map((name) => [name, 0])) as Record<Converter, number>;
+const bytes = Object.fromEntries(names.map((name) => [name, 0])) as Record<Converter, number>;
+const pngs = Object.fromEntries(names.map((name) => [name, [] as Buffer[]])) as Record<Converter, Buffer[]>;
+for (const name of names) {
+  for (const svg of svgs) {
+    const [png, m] = await time(() => converters[name](svg));
+    ms[name] += m;
+    bytes[name] += png.length;
+    pngs[name].push(png);
+  }
+}
+/** Largest mean per-channel difference from the first converter's pixels, per converter. */
+const diff = Object.fromEntries(names.map((name) => [name, 0])) as Record<Converter, number>;
+for (let card = 0; card < svgs.length; card++) {
+  const [first, ...others] = await Promise.all(
+    names.map((name) => sharp(pngs[name][card]).removeAlpha().raw().toBuffer()),
+  );
+  others.forEach((raw, i) => {
+    let total = 0;
+    for (let j = 0; j < raw.length; j++) total += Math.abs(raw[j]! - first![j]!);
+    const name = names[i + 1]!;
+    diff[name] = Math.max(diff[name], total / raw.length);
+  });
+}
+const per = (value: number) => (value / count).toFixed(1);
 console.log(`${count} cards, one thread`);
 console.log(`satori: ${per(satoriMs)} ms/card`);
-console.log(`resvg:  ${per(resvgMs)} ms/card, ${Math.round(resvgBytes / count / 1024)} KB/card`);
-console.log(`sharp:  ${per(sharpMs)} ms/card, ${Math.round(sharpBytes / count / 1024)} KB/card`);
-console.log(`largest mean per-channel difference between the two: ${maxDiff.toFixed(2)} / 255`);
+for (const name of names)
+  console.log(
+    `${name}: ${per(ms[name])} ms/card, ${Math.round(bytes[name] / count / 1024)} KB/card, pixels differ from the first by ${diff[name].toFixed(2)} / 255`,
+  );
 
 const dir = mkdtempSync(join(tmpdir(), 'cards-bench-'));
 const threads = availableParallelism();

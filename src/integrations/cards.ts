@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheSalt, cardKey } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/input.ts';
-import { renderInPool, type RenderTask } from '../lib/cards/pool.ts';
+import { closeChannel, openChannel } from '../lib/cards/channel.ts';
+import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
 import { linkFile } from '../lib/link-files.ts';
 
 export interface CardsOptions {
@@ -37,9 +39,10 @@ function pageFile(out: string, page: string, base: string): string {
 }
 
 /**
- * Social cards: pages record their card's inputs while they render (`src/lib/cards/page.ts`); once the
- * build is done this draws every card whose inputs have no PNG in the cache yet, on every core, and
- * copies each page's card into the output.
+ * Social cards: pages record their card's inputs while they render (`src/lib/cards/page.ts`), and each
+ * card whose inputs have no PNG in the cache yet is drawn straight away on the cores page rendering
+ * leaves idle. Once the build is done, the rest are drawn on every core and each page's card is
+ * linked into the output.
  */
 export default function cards(options: CardsOptions = {}): AstroIntegration {
   const enabled = options.enabled ?? process.env.COMMONROOM_CARDS !== 'off';
@@ -47,6 +50,18 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
   let manifest = '';
   let previous: CardJob[] = [];
   let base = '/';
+  let pool: CardPool | undefined;
+  let salt = '';
+  /** Cached PNGs drawn or being drawn in this build: pages whose cards look the same share one drawing. */
+  const queued = new Set<string>();
+  const cachedPng = (job: CardJob) => join(cacheDir, 'png', `${cardKey(job.input, salt)}.png`);
+  const draw = (job: CardJob) => {
+    const cached = cachedPng(job);
+    if (queued.has(cached)) return cached;
+    queued.add(cached);
+    if (!existsSync(cached)) pool!.submit({ input: job.input, out: cached, label: job.file });
+    return cached;
+  };
 
   return {
     name: 'commonroom:cards',
@@ -85,6 +100,13 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
       'astro:build:start': () => {
         previous = readManifest(manifest);
         rmSync(manifest, { force: true });
+        if (!enabled) return;
+        mkdirSync(join(cacheDir, 'png'), { recursive: true });
+        salt = cacheSalt();
+        queued.clear();
+        // Page rendering keeps one core busy; the pool starts on the others and widens when it is done.
+        pool = createPool(Math.max(1, availableParallelism() - 1));
+        openChannel({ record: draw });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('cards');
@@ -98,26 +120,16 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         );
         const jobs = [...fresh, ...kept];
         writeFileSync(manifest, jobs.map((job) => `${JSON.stringify(job)}\n`).join(''));
-        if (!enabled) {
+        closeChannel();
+        if (!enabled || !pool) {
           log.info(`skipped ${jobs.length} cards (COMMONROOM_CARDS=off)`);
           return;
         }
-        const pngDir = join(cacheDir, 'png');
-        mkdirSync(pngDir, { recursive: true });
-        const salt = cacheSalt();
-        const keyed = jobs.map((job) => ({ job, cached: join(pngDir, `${cardKey(job.input, salt)}.png`) }));
-
-        // Pages whose cards look the same share one drawing.
-        const missing = new Map<string, RenderTask>();
-        for (const { job, cached } of keyed) {
-          if (!missing.has(cached) && !existsSync(cached))
-            missing.set(cached, { input: job.input, out: cached, label: job.file });
-        }
-        const stats = await renderInPool([...missing.values()]);
-
-        for (const { job, cached } of keyed) {
-          linkFile(cached, join(out, job.file));
-        }
+        const files = jobs.map((job) => ({ job, cached: draw(job) }));
+        pool.widen(availableParallelism());
+        const stats = await pool.close();
+        pool = undefined;
+        for (const { job, cached } of files) linkFile(cached, join(out, job.file));
         const rendered = stats.rendered;
         const timing = rendered
           ? ` in ${Math.round(stats.wallMs)} ms on ${stats.threads} threads (satori ${(stats.satoriMs / rendered).toFixed(1)} ms, png ${(stats.pngMs / rendered).toFixed(1)} ms per card)`

@@ -48,6 +48,8 @@ describe('incremental builds', () => {
     expect(renderedPages(first.stdout).length).toBeGreaterThan(20);
     expect(renderedPages(second.stdout)).toEqual([]);
     expect(second.stdout).toMatch(/\[cards\] 0 rendered/);
+    expect(first.stdout).toMatch(/\[commonroom:mdx-cache\] 0 of 2 MDX files reused, 2 compiled/);
+    expect(second.stdout).toMatch(/\[commonroom:mdx-cache\] 2 of 2 MDX files reused, 0 compiled/);
     expect(second.stdout).toMatch(/Reused the index of 6 of/);
     expectSameOutput(second.dir, firstOutput);
   });
@@ -74,5 +76,19 @@ describe('incremental builds', () => {
       .filter((file) => readFileSync(join(full.dir, file), 'utf8').includes('Eight rules for reading aloud'))
       .map((file) => `/${file}`);
     expect(renderedPages(incremental.stdout).sort()).toEqual(showing.sort());
+  });
+
+  it('compiles an edited MDX post again and reuses the rest, matching a full build', async () => {
+    const file = join(content, 'posts/elm-academy/mentoring-ects.mdx');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('They stayed.', 'They stayed, and two now mentor "others".'),
+    );
+    const incremental = await build();
+    expect(incremental.stdout).toMatch(/\[commonroom:mdx-cache\] 1 of 2 MDX files reused, 1 compiled/);
+    const page = readFileSync(join(incremental.dir, 'schools/elm-academy/mentoring-ects/index.html'), 'utf8');
+    expect(page).toContain('They stayed, and two now mentor “others”.');
+    const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
+    expectSameOutput(incremental.dir, full.dir);
   });
 });

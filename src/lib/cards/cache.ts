@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageVersion } from '../package-version.ts';
 import { fontsHash } from './fonts.ts';
 import type { CardInput } from './input.ts';
 import { TEMPLATE_VERSION } from './template.ts';
-
-const require = createRequire(import.meta.url);
 
 /** Source files whose every change can change a card's pixels. */
 const drawingSources = ['template.ts', 'fit.ts', 'metrics.ts', 'render.ts', 'fonts.ts'];
@@ -18,10 +16,7 @@ export function cacheSalt(): string {
   const hash = createHash('sha256').update(`template:${TEMPLATE_VERSION}\n`);
   for (const file of drawingSources) hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
   hash.update(fontsHash());
-  for (const pkg of ['satori', '@resvg/resvg-js']) {
-    const { version } = JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string };
-    hash.update(`${pkg}@${version}\n`);
-  }
+  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
   return hash.digest('hex');
 }
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { contentRoot } from '../build-options';
 import { brandColours } from '../colour';
 import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format';
-import type { Network, School } from '../network/types';
+import type { Network, Post, School } from '../network/types';
 import type { PageMeta } from '../page-meta';
 import type { Urls } from '../urls';
 import type { CardInput } from './input';
@@ -30,6 +30,18 @@ function owning<T extends Thing>(things: T[], href: string): T | undefined {
   return best;
 }
 
+// Every post page looks its post up by address, so the lookup is a map built once per network, not a scan.
+const postsByHref = new WeakMap<Network, Map<string, Post>>();
+
+function postAt(network: Network, urls: Urls, href: string): Post | undefined {
+  let posts = postsByHref.get(network);
+  if (!posts) {
+    posts = new Map(network.posts.map((post) => [urls.post(post), post]));
+    postsByHref.set(network, posts);
+  }
+  return posts.get(href);
+}
+
 const logoOf = (school: School | undefined) =>
   school?.logo ? resolve(contentRoot, 'schools', school.logo) : undefined;
 
@@ -51,7 +63,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
 
   switch (meta.type) {
     case 'post': {
-      const post = network.posts.find((p) => urls.post(p) === href);
+      const post = postAt(network, urls, href);
       if (!post) break;
       const authors = post.authors.map((id) => network.author(id)).filter((a) => a !== undefined);
       const kind = kindLabels[post.kind].one;

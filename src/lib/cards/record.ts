@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { currentChannel } from './channel';
 import type { CardJob } from './input';
 
 /** Path of this build's card manifest, set by the cards integration through Vite's `define`. */
@@ -9,8 +10,9 @@ const manifest = typeof __COMMONROOM_CARD_MANIFEST__ === 'string' ? __COMMONROOM
 let ready = false;
 
 /**
- * Records a card for the integration to draw once the build is done. Pages render in a module graph of
- * their own, so the record is a line in a file, not an in-memory list. Without the integration, a no-op.
+ * Records a card: a line in the manifest, which later builds and `astro dev` read, and, during a build,
+ * a hand-over to the cards integration so the card is drawn while other pages are still rendering.
+ * Without the integration, a no-op.
  */
 export function recordCard(job: CardJob): void {
   if (!manifest) return;
@@ -19,4 +21,5 @@ export function recordCard(job: CardJob): void {
     ready = true;
   }
   appendFileSync(manifest, `${JSON.stringify(job)}\n`);
+  currentChannel()?.record(job);
 }

@@ -43,12 +43,28 @@ export function toSvg(tree: CardNode, { embedFont = true } = {}): Promise<string
   });
 }
 
-/** SVG to PNG with resvg (the default; see the README for the measurements). */
-export function pngWithResvg(svg: string): Buffer {
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+const rasterise = (svg: string) =>
+  new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+
+/**
+ * SVG to PNG as cards are drawn: resvg draws the pixels and sharp encodes them. The pixels are the same as
+ * resvg's own PNG, in about half the encoding time and a sixth fewer bytes (`npm run bench:cards`). Cards
+ * are opaque, so the alpha channel is dropped.
+ */
+export function pngFromSvg(svg: string): Promise<Buffer> {
+  const image = rasterise(svg);
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel: 4, adaptiveFiltering: false })
+    .toBuffer();
 }
 
-/** SVG to PNG with sharp (librsvg), kept for the benchmark. */
+/** SVG to PNG with resvg alone, its own encoder included; kept for the benchmark. */
+export function pngWithResvg(svg: string): Buffer {
+  return rasterise(svg).asPng();
+}
+
+/** SVG to PNG with sharp alone (librsvg draws); kept for the benchmark. */
 export function pngWithSharp(svg: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
@@ -67,6 +83,6 @@ export async function renderCard(input: CardInput): Promise<RenderedCard> {
   const tree = cardTree(input, logoDataUrl(input.logo));
   const svg = await toSvg(tree);
   const drawn = performance.now();
-  const png = pngWithResvg(svg);
+  const png = await pngFromSvg(svg);
   return { tree, svg, png, timings: { satoriMs: drawn - start, pngMs: performance.now() - drawn } };
 }

@@ -1,35 +1,66 @@
 import type { Post } from './types';
 
-const RELATED = 3;
+export const RELATED = 3;
+
+interface Candidate {
+  index: number;
+  score: number;
+}
 
 /**
- * Related posts for every post at once: candidates come only from shared topics, scored by shared
- * topics, tags and publisher, so the work grows with topic sizes rather than the square of all posts.
+ * Related posts for every post at once. Candidates come only from shared topics; each is scored 3 per
+ * shared topic, 2 per shared tag, 1 for the same publisher and -10 for the same series, and the best
+ * three win, newer first on a tie. `byTopic` groups `posts` by topic.
+ *
+ * The work grows with the sizes of topics, which at 10,000 posts means tens of millions of candidate
+ * visits; so scores live in one reused typed array and only the best three are kept, instead of a map
+ * and a sort per post.
  */
 export function relatedPosts<P extends Post<unknown>>(
   posts: readonly P[],
   byTopic: ReadonlyMap<string, readonly P[]>,
 ): Map<string, P[]> {
+  const position = new Map<P, number>(posts.map((post, i) => [post, i]));
+  const time = posts.map((post) => post.date.getTime());
+  const topicScore = new Int32Array(posts.length);
+  const touched: number[] = [];
   const result = new Map<string, P[]>();
-  for (const post of posts) {
-    const scores = new Map<P, number>();
+  const better = (a: Candidate, b: Candidate) =>
+    a.score > b.score || (a.score === b.score && time[a.index]! > time[b.index]!);
+
+  posts.forEach((post, self) => {
     for (const topic of post.topics) {
       for (const other of byTopic.get(topic) ?? []) {
-        if (other !== post) scores.set(other, (scores.get(other) ?? 0) + 3);
+        const index = position.get(other);
+        if (index === undefined || index === self) continue;
+        const score = topicScore[index]!;
+        if (score === 0) touched.push(index);
+        topicScore[index] = score + 3;
       }
     }
     const tags = new Set(post.tags);
-    const ranked = [...scores].map(([other, score]) => {
-      let total = score + other.tags.filter((t) => tags.has(t)).length * 2;
-      if (other.publisher.id === post.publisher.id) total += 1;
-      if (post.series && other.series === post.series) total -= 10;
-      return { other, total };
-    });
-    ranked.sort((a, b) => b.total - a.total || b.other.date.getTime() - a.other.date.getTime());
+    const best: Candidate[] = [];
+    // In first-seen order, so that of two equal candidates the one seen first stays ahead.
+    for (const index of touched) {
+      const other = posts[index]!;
+      let score = topicScore[index]!;
+      topicScore[index] = 0;
+      for (const tag of other.tags) if (tags.has(tag)) score += 2;
+      if (other.publisher.id === post.publisher.id) score += 1;
+      if (post.series && other.series === post.series) score -= 10;
+      const candidate = { index, score };
+      let at = best.length;
+      while (at > 0 && better(candidate, best[at - 1]!)) at--;
+      if (at < RELATED) {
+        best.splice(at, 0, candidate);
+        if (best.length > RELATED) best.pop();
+      }
+    }
+    touched.length = 0;
     result.set(
       post.id,
-      ranked.slice(0, RELATED).map((r) => r.other),
+      best.map((candidate) => posts[candidate.index]!),
     );
-  }
+  });
   return result;
 }

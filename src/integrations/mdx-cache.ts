@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { packageVersion } from '../lib/package-version.ts';
+
+/** The Vite plugin `@astrojs/mdx` compiles `.mdx` files with. */
+const MDX_PLUGIN = '@mdx-js/rolldown';
+
+/** Packages whose code shapes the compiled MDX: a new version of any of them empties the cache. */
+const COMPILERS = [
+  'astro',
+  '@astrojs/mdx',
+  '@astrojs/markdown-remark',
+  '@mdx-js/mdx',
+  'remark-gfm',
+  'rehype-autolink-headings',
+  'smartypants',
+];
+
+export interface MdxCacheOptions {
+  /** Everything outside the file and the project's code that changes compiled MDX (e.g. the URL options links are rewritten with). */
+  settings: unknown;
+  /** Project files and folders whose code runs in the Markdown pipeline (the config, remark and rehype plugins). */
+  code: string[];
+}
+
+type TransformResult = { code: string; map?: unknown; meta?: unknown } | string | null | undefined;
+type Handler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<TransformResult>;
+interface HookObject {
+  handler: Handler;
+  [option: string]: unknown;
+}
+interface MutablePlugin {
+  name: string;
+  transform?: Handler | HookObject;
+}
+
+function filesUnder(path: string): string[] {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return [];
+  if (stats.isFile()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((entry) => join(path, entry))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** One hash of every input to the MDX compiler besides the file itself. */
+export function compilerFingerprint(options: MdxCacheOptions, root: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(options.settings) ?? '');
+  const from = pathToFileURL(join(root, 'package.json')).href;
+  for (const name of COMPILERS) hash.update(`${name}@${packageVersion(name, from)}\0`);
+  for (const file of options.code.flatMap((path) => filesUnder(join(root, path))))
+    hash.update(file).update('\0').update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+const wrapped = new WeakSet<object>();
+
+/**
+ * Keeps each compiled MDX file in Astro's cache folder, keyed by its source, its path and the compiler's
+ * fingerprint. A rebuild then bundles a post it has compiled before without running remark, rehype and
+ * the MDX compiler on it again, which is most of the bundling time of a large network.
+ */
+export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
+  let dir = '';
+  const used = new Set<string>();
+  let compiled = 0;
+  return {
+    name: 'commonroom:mdx-cache',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        if (command !== 'build') return;
+        dir = fileURLToPath(new URL('commonroom-mdx/', config.cacheDir));
+        const fingerprint = compilerFingerprint(options, fileURLToPath(config.root));
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'commonroom:mdx-cache',
+                configResolved(resolved) {
+                  const mdx = (resolved.plugins as readonly MutablePlugin[]).find((p) => p.name === MDX_PLUGIN);
+                  if (!mdx?.transform || wrapped.has(mdx)) return;
+                  wrapped.add(mdx);
+                  mkdirSync(dir, { recursive: true });
+                  const hook = mdx.transform;
+                  const compile = typeof hook === 'function' ? hook : hook.handler;
+                  const cached: Handler = async function (code, id, ...rest) {
+                    const key = createHash('sha256').update(fingerprint).update(id).update('\0').update(code);
+                    const name = `${key.digest('hex')}.json`;
+                    const file = join(dir, name);
+                    used.add(name);
+                    try {
+                      return JSON.parse(readFileSync(file, 'utf8')) as TransformResult;
+                    } catch {
+                      // Not compiled before (or a damaged entry): compile and keep it.
+                    }
+                    const result = await compile.call(this, code, id, ...rest);
+                    compiled++;
+                    if (result && typeof result === 'object') {
+                      const temp = `${file}.${process.pid}.tmp`;
+                      writeFileSync(temp, JSON.stringify(result));
+                      renameSync(temp, file);
+                    }
+                    return result;
+                  };
+                  mdx.transform = typeof hook === 'function' ? cached : { ...hook, handler: cached };
+                },
+              },
+            ],
+          },
+        });
+      },
+      // Entries this build did not use belong to old versions of posts, or to posts since deleted.
+      'astro:build:done': ({ logger }) => {
+        if (!used.size) return;
+        logger.info(`${used.size - compiled} of ${used.size} MDX files reused, ${compiled} compiled`);
+        for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });
+      },
+    },
+  };
+}
