@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards';
 import hostingHeaders from './src/integrations/hosting-headers';
+import keepOutput from './src/integrations/keep-output';
 import mdxCache from './src/integrations/mdx-cache';
 import pagefind from './src/integrations/pagefind';
 import { previewMode } from './src/integrations/preview-mode';
@@ -56,6 +57,8 @@ export default defineConfig({
   experimental: { incrementalBuild: process.env.COMMONROOM_INCREMENTAL !== 'off' },
   integrations: [
     previewMode(),
+    // First, so the last build's leftovers are gone before the sitemap, cards and search index are made.
+    keepOutput({ owned: ['cards', 'pagefind'] }),
     mdx(),
     mdxCache({
       settings: { urlOptions, processor: process.env.COMMONROOM_MARKDOWN ?? 'unified' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheSalt, cardKey } from '../lib/cards/cache.ts';
@@ -30,6 +30,16 @@ export function readManifest(file: string): CardJob[] {
     jobs.set(job.file, job);
   }
   return [...jobs.values()];
+}
+
+/** Removes cards a kept output folder still has from pages this build no longer has. */
+function removeStaleCards(out: string, files: Set<string>): void {
+  const folder = join(out, 'cards');
+  if (!existsSync(folder)) return;
+  for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    const path = join(folder, file);
+    if (!files.has(`cards/${file.split(sep).join('/')}`) && statSync(path).isFile()) rmSync(path);
+  }
 }
 
 /** The HTML file a page path (base included) was written to. */
@@ -122,6 +132,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         writeFileSync(manifest, jobs.map((job) => `${JSON.stringify(job)}\n`).join(''));
         closeChannel();
         if (!enabled || !pool) {
+          removeStaleCards(out, new Set());
           log.info(`skipped ${jobs.length} cards (COMMONROOM_CARDS=off)`);
           return;
         }
@@ -130,6 +141,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
         const stats = await pool.close();
         pool = undefined;
         for (const { job, cached } of files) linkFile(cached, join(out, job.file));
+        removeStaleCards(out, new Set(jobs.map((job) => job.file)));
         const rendered = stats.rendered;
         const timing = rendered
           ? ` in ${Math.round(stats.wallMs)} ms on ${stats.threads} threads (satori ${(stats.satoriMs / rendered).toFixed(1)} ms, png ${(stats.pngMs / rendered).toFixed(1)} ms per card)`

@@ -113,6 +113,8 @@ export async function cachedSearchIndex(
 ): Promise<SearchIndexStats & { reused: boolean }> {
   const cache = join(cacheRoot, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
   const key = await indexKey(dir, version);
+  // A kept output folder still has the last index, whose fragment files would otherwise pile up.
+  await rm(join(dir, 'pagefind'), { recursive: true, force: true });
   const saved = await readFile(join(cache, 'key.json'), 'utf8')
     .then((text) => JSON.parse(text) as { key: string; stats: SearchIndexStats })
     .catch(() => undefined);

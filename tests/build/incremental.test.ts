@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, copyFixture, tempDir } from '../helpers/build';
@@ -90,5 +90,28 @@ describe('incremental builds', () => {
     expect(page).toContain('They stayed, and two now mentor “others”.');
     const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
     expectSameOutput(incremental.dir, full.dir);
+  });
+
+  it('keeps the output folder between builds but removes what the new build no longer makes', async () => {
+    rmSync(join(content, 'posts/elm-academy/leading-change.md'));
+    const incremental = await build();
+    expect(incremental.stdout).toMatch(/\[commonroom:keep-output\] removed \d+ files of the last build/);
+    expect(existsSync(join(incremental.dir, 'schools/elm-academy/leading-change/index.html'))).toBe(false);
+    expect(listFiles(incremental.dir).filter((file) => file.includes('leading-change'))).toEqual([]);
+    const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
+    expectSameOutput(incremental.dir, full.dir);
+    expect(listFiles(join(incremental.dir, 'pagefind'))).toEqual(listFiles(join(full.dir, 'pagefind')));
+  });
+
+  it('empties the output folder when another configuration built into it last', async () => {
+    const other = await buildSite({
+      content,
+      env: { COMMONROOM_CACHE_DIR: tempDir('astro-cache'), COMMONROOM_BASE: '/sub/' },
+      out,
+    });
+    expect(readFileSync(join(other.dir, 'index.html'), 'utf8')).toContain('href="/sub/');
+    const again = await build();
+    const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
+    expectSameOutput(again.dir, full.dir);
   });
 });

@@ -38,7 +38,7 @@ export function copyFixture(name: string): string {
  * Holds a lock shared by every test worker while `fn` runs. Builds write the content layer's module map
  * to the project's `.astro/` folder, so two builds at once (of different content) would read each other's.
  */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = join(tmpRoot, 'build.lock');
   mkdirSync(tmpRoot, { recursive: true });
   for (let waited = 0; ; waited += 100) {

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withBuildLock } from '../helpers/build';
 
 const TMP = resolve('tests/.tmp/writers');
 const NOW = '2026-01-01';
@@ -14,6 +15,23 @@ function npm(args: string[], env: Record<string, string> = {}) {
     env: { ...process.env, COMMONROOM_NOW: NOW, ...env },
   });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/** `npm run build`, holding the lock every test build takes: builds share the project's `.astro/` folder. */
+function npmBuild(env: Record<string, string>) {
+  return withBuildLock(
+    () =>
+      new Promise<{ status: number | null; out: string }>((resolvePromise, reject) => {
+        const child = spawn('npm', ['run', '--silent', 'build'], {
+          env: { ...process.env, COMMONROOM_NOW: NOW, ...env },
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (status) => resolvePromise({ status, out }));
+      }),
+  );
 }
 
 function copyNetwork(name: string): string {
@@ -113,9 +131,9 @@ describe('npm run new → npm run check → npm run build', () => {
     expect(json.scheduled.map((post) => post.date)).toEqual(['2099-01-15']);
   });
 
-  it('build publishes it (and the BOM + CRLF post), but no draft or scheduled post', { timeout: 180_000 }, () => {
+  it('build publishes it (and the BOM + CRLF post), but no draft or scheduled post', { timeout: 600_000 }, async () => {
     const out = join(dir, 'dist');
-    const built = npm(['build'], { COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
+    const built = await npmBuild({ COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
     expect(built.status, built.out).toBe(0);
     const page = readFileSync(
       join(out, 'schools/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom/index.html'),
@@ -130,7 +148,7 @@ describe('npm run new → npm run check → npm run build', () => {
 });
 
 describe('npm run build with a bad file', () => {
-  it('stops with the check’s message, no stack trace, and leaves no output folder', { timeout: 60_000 }, () => {
+  it('stops with the check’s message, no stack trace, and leaves no output folder', { timeout: 600_000 }, async () => {
     const dir = copyNetwork('bad');
     writeFileSync(
       join(dir, 'content/posts/oak-primary/bad.md'),
@@ -138,7 +156,7 @@ describe('npm run build with a bad file', () => {
         'authors: [ann-haed]\nkind: reflection\ntopics: [reading]\n---\n\nText.\n',
     );
     const out = join(dir, 'dist');
-    const built = npm(['build'], { COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
+    const built = await npmBuild({ COMMONROOM_CONTENT: join(dir, 'content'), COMMONROOM_OUT: out });
     expect(built.status).not.toBe(0);
     expect(built.out).toContain(
       'posts/oak-primary/bad.md:5 authors[0]: "ann-haed" is not an author (did you mean "ann-head"?)',

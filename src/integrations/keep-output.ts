@@ -1,0 +1,91 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export interface KeepOutputOptions {
+  /** Top-level folders of the output that an integration fills and prunes itself (e.g. `cards`, `pagefind`). */
+  owned: string[];
+}
+
+/** Removes empty folders under `dir` (not `dir` itself), leaving any git checkout alone. */
+function removeEmptyFolders(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === '.git') continue;
+    const path = join(dir, entry.name);
+    removeEmptyFolders(path);
+    if (readdirSync(path).length === 0) rmdirSync(path);
+  }
+}
+
+/**
+ * Which Astro cache last built into each output folder. Astro only skips a page if its cache says the page
+ * is unchanged, so a folder last written by another configuration (another scope, base or network, with a
+ * cache of its own) must be emptied first, or pages of that other site would be kept.
+ */
+function readOwners(file: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+function writeOwner(file: string, outDir: string, cacheDir: string): void {
+  const owners = { ...readOwners(file), [outDir]: cacheDir };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(owners, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * With incremental builds on, keeps the last build's output folder instead of emptying it, so the pages
+ * Astro skips stay where they are instead of being deleted and copied back from its cache, which was
+ * most of a warm rebuild's page time. Whatever this build did not produce is then removed: a file is
+ * kept if Astro lists it as a page of this build or wrote it during this build, so a deleted post's
+ * page, or a renamed bundle, never lingers. Runs before the integrations that add files (cards, search).
+ */
+export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegration {
+  let enabled = false;
+  let started = 0;
+  let ownersFile = '';
+  let outDir = '';
+  let cacheDir = '';
+  let incremental = false;
+  return {
+    name: 'commonroom:keep-output',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        ownersFile = fileURLToPath(new URL('node_modules/.astro/output-owners.json', config.root));
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+        incremental = config.experimental.incrementalBuild === true;
+        enabled = command === 'build' && incremental && readOwners(ownersFile)[outDir] === cacheDir;
+        if (enabled) updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:build:start': () => {
+        started = Date.now();
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        // A build without incremental builds leaves Astro's cache behind the folder: it owns nothing then.
+        writeOwner(ownersFile, outDir, incremental ? cacheDir : '');
+        if (!enabled) return;
+        const out = fileURLToPath(dir);
+        const pages = new Set([...assets.values()].flat().map((url) => relative(out, fileURLToPath(url))));
+        // Like Astro's own emptying of the folder, a git checkout in it (a GitHub Pages branch) is left alone.
+        const skipped = ['.git', ...owned];
+        let removed = 0;
+        for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+          if (skipped.some((top) => file === top || file.startsWith(`${top}${sep}`))) continue;
+          const path = join(out, file);
+          const stats = statSync(path, { throwIfNoEntry: false });
+          if (!stats?.isFile() || pages.has(file) || stats.mtimeMs >= started) continue;
+          rmSync(path);
+          removed++;
+        }
+        removeEmptyFolders(out);
+        if (removed) logger.info(`removed ${removed} files of the last build that this one did not produce`);
+      },
+    },
+  };
+}
