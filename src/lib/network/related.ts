@@ -2,11 +2,6 @@ import type { Post } from './types';
 
 export const RELATED = 3;
 
-interface Candidate {
-  index: number;
-  score: number;
-}
-
 /**
  * Related posts for every post at once. Candidates come only from shared topics; each is scored 3 per
  * shared topic, 2 per shared tag, 1 for the same publisher and -10 for the same series, and the best
@@ -21,45 +16,58 @@ export function relatedPosts<P extends Post<unknown>>(
   byTopic: ReadonlyMap<string, readonly P[]>,
 ): Map<string, P[]> {
   const position = new Map<P, number>(posts.map((post, i) => [post, i]));
+  const members = new Map<string, number[]>();
+  for (const [topic, list] of byTopic) {
+    members.set(
+      topic,
+      list.map((post) => position.get(post)).filter((index) => index !== undefined),
+    );
+  }
   const time = posts.map((post) => post.date.getTime());
   const topicScore = new Int32Array(posts.length);
   const touched: number[] = [];
   const result = new Map<string, P[]>();
-  const better = (a: Candidate, b: Candidate) =>
-    a.score > b.score || (a.score === b.score && time[a.index]! > time[b.index]!);
 
   posts.forEach((post, self) => {
     for (const topic of post.topics) {
-      for (const other of byTopic.get(topic) ?? []) {
-        const index = position.get(other);
-        if (index === undefined || index === self) continue;
+      for (const index of members.get(topic) ?? []) {
+        if (index === self) continue;
         const score = topicScore[index]!;
         if (score === 0) touched.push(index);
         topicScore[index] = score + 3;
       }
     }
     const tags = new Set(post.tags);
-    const best: Candidate[] = [];
+    const bestIndex: number[] = [];
+    const bestScore: number[] = [];
     // In first-seen order, so that of two equal candidates the one seen first stays ahead.
     for (const index of touched) {
       const other = posts[index]!;
       let score = topicScore[index]!;
       topicScore[index] = 0;
+      // Most candidates cannot beat the current third even with every tag shared: skip scoring them.
+      if (bestIndex.length === RELATED && score + 2 * other.tags.length + 1 < bestScore[RELATED - 1]!) continue;
       for (const tag of other.tags) if (tags.has(tag)) score += 2;
       if (other.publisher.id === post.publisher.id) score += 1;
       if (post.series && other.series === post.series) score -= 10;
-      const candidate = { index, score };
-      let at = best.length;
-      while (at > 0 && better(candidate, best[at - 1]!)) at--;
-      if (at < RELATED) {
-        best.splice(at, 0, candidate);
-        if (best.length > RELATED) best.pop();
+      let at = bestIndex.length;
+      while (
+        at > 0 &&
+        (score > bestScore[at - 1]! || (score === bestScore[at - 1]! && time[index]! > time[bestIndex[at - 1]!]!))
+      )
+        at--;
+      if (at >= RELATED) continue;
+      bestIndex.splice(at, 0, index);
+      bestScore.splice(at, 0, score);
+      if (bestIndex.length > RELATED) {
+        bestIndex.pop();
+        bestScore.pop();
       }
     }
     touched.length = 0;
     result.set(
       post.id,
-      best.map((candidate) => posts[candidate.index]!),
+      bestIndex.map((index) => posts[index]!),
     );
   });
   return result;
