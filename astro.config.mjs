@@ -57,8 +57,6 @@ export default defineConfig({
   experimental: { incrementalBuild: process.env.COMMONROOM_INCREMENTAL !== 'off' },
   integrations: [
     previewMode(),
-    // First, so the last build's leftovers are gone before the sitemap, cards and search index are made.
-    keepOutput({ owned: ['cards', 'pagefind'] }),
     mdx(),
     mdxCache({
       settings: { urlOptions, processor: process.env.COMMONROOM_MARKDOWN ?? 'unified' },
@@ -73,6 +71,8 @@ export default defineConfig({
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
+    // After the integrations that rewrite their files and before cards and search, which read the output.
+    keepOutput({ owned: ['cards', 'pagefind'] }),
     cards(),
     pagefind(),
   ],

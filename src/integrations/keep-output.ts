@@ -43,7 +43,8 @@ function writeOwner(file: string, outDir: string, cacheDir: string): void {
  * Astro skips stay where they are instead of being deleted and copied back from its cache, which was
  * most of a warm rebuild's page time. Whatever this build did not produce is then removed: a file is
  * kept if Astro lists it as a page of this build or wrote it during this build, so a deleted post's
- * page, or a renamed bundle, never lingers. Runs before the integrations that add files (cards, search).
+ * page, or a renamed bundle, never lingers. Runs after the integrations that rewrite their own files
+ * (sitemap, headers) and before those that read the output (cards, search).
  */
 export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegration {
   let enabled = false;
