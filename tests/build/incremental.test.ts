@@ -50,6 +50,7 @@ describe('incremental builds', () => {
     expect(second.stdout).toMatch(/\[cards\] 0 rendered/);
     expect(first.stdout).toMatch(/\[commonroom:mdx-cache\] 0 of 2 MDX files reused, 2 compiled/);
     expect(second.stdout).toMatch(/\[commonroom:mdx-cache\] 2 of 2 MDX files reused, 0 compiled/);
+    expect(second.stdout).not.toMatch(/keep-output\] removed/);
     expect(second.stdout).toMatch(/Reused the index of 6 of/);
     expectSameOutput(second.dir, firstOutput);
   });
