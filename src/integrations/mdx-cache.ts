@@ -71,7 +71,7 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
   return {
     name: 'commonroom:mdx-cache',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         if (command !== 'build') return;
         dir = fileURLToPath(new URL('commonroom-mdx/', config.cacheDir));
         const fingerprint = compilerFingerprint(options, fileURLToPath(config.root));
@@ -82,7 +82,13 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
                 name: 'commonroom:mdx-cache',
                 configResolved(resolved) {
                   const mdx = (resolved.plugins as readonly MutablePlugin[]).find((p) => p.name === MDX_PLUGIN);
-                  if (!mdx?.transform || wrapped.has(mdx)) return;
+                  if (!mdx?.transform) {
+                    logger.warn(
+                      `${MDX_PLUGIN} (from @astrojs/mdx) not found: every MDX file is compiled on every build`,
+                    );
+                    return;
+                  }
+                  if (wrapped.has(mdx)) return;
                   wrapped.add(mdx);
                   mkdirSync(dir, { recursive: true });
                   const hook = mdx.transform;
