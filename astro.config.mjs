@@ -5,24 +5,28 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
-import cards from './src/integrations/cards';
-import hostingHeaders from './src/integrations/hosting-headers';
-import keepOutput from './src/integrations/keep-output';
-import mdxCache from './src/integrations/mdx-cache';
-import pagefind from './src/integrations/pagefind';
-import { previewMode } from './src/integrations/preview-mode';
-import rehypeContentLinks from './src/integrations/markdown/rehype-content-links';
-import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels';
-import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors';
-import remarkTypography from './src/integrations/markdown/remark-typography';
-import { astroCacheDir, buildNow, contentRoot } from './src/lib/build-options';
-import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap';
-import { readUrlOptions } from './src/lib/url-options';
-import { createUrls } from './src/lib/urls';
+import cards from './src/integrations/cards.ts';
+import hostingHeaders from './src/integrations/hosting-headers.ts';
+import keepOutput from './src/integrations/keep-output.ts';
+import mdxCache from './src/integrations/mdx-cache.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import virtualBuild from './src/integrations/virtual-build.ts';
+import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
+import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
+import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors.ts';
+import remarkTypography from './src/integrations/markdown/remark-typography.ts';
+import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap.ts';
+import { settings } from './src/lib/settings.ts';
+import { readUrlOptions } from './src/lib/url-options.ts';
+import { createUrls } from './src/lib/urls.ts';
+import { manifestFile } from './src/lib/cards/cache.ts';
 
+const options = settings();
+const { contentRoot } = options;
 const urlOptions = readUrlOptions();
+const cardManifest = manifestFile(options.cardsCache, options.outDir);
 const urls = createUrls(urlOptions);
-const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, buildNow);
+const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
 
 const markdownProcessor = unified({
   // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
@@ -48,18 +52,21 @@ const markdownProcessor = unified({
 export default defineConfig({
   site: urls.site,
   base: urls.base,
-  outDir: process.env.COMMONROOM_OUT ?? './dist',
-  cacheDir: astroCacheDir,
+  outDir: options.outDir,
+  cacheDir: options.astroCacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
   // `COMMONROOM_INCREMENTAL=off` renders everything.
-  experimental: { incrementalBuild: process.env.COMMONROOM_INCREMENTAL !== 'off' },
+  experimental: { incrementalBuild: options.incremental },
   integrations: [
-    previewMode(),
+    virtualBuild({
+      scope: options.scope,
+      cardManifest: options.cards ? cardManifest : undefined,
+    }),
     mdx(),
     mdxCache({
-      settings: { urlOptions, processor: process.env.COMMONROOM_MARKDOWN ?? 'unified' },
+      settings: { urlOptions, processor: options.markdown },
       code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
     }),
     sitemap({
@@ -73,8 +80,8 @@ export default defineConfig({
     hostingHeaders({ base: urls.base, contentRoot }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
     keepOutput({ owned: ['cards', 'pagefind'] }),
-    cards(),
-    pagefind(),
+    cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
+    pagefind({ cacheDir: options.searchCache }),
   ],
   vite: {
     build: {
@@ -89,6 +96,6 @@ export default defineConfig({
   markdown: {
     // `COMMONROOM_MARKDOWN=satteri` (benchmark only) measures Astro's default processor, which runs none
     // of the plugins above: no rule anchors or link rewriting, so it is not for publishing.
-    ...(process.env.COMMONROOM_MARKDOWN === 'satteri' ? {} : { processor: markdownProcessor }),
+    ...(options.markdown === 'satteri' ? {} : { processor: markdownProcessor }),
   },
 });

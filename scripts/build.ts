@@ -6,15 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { checkContent } from '../src/lib/check/check-content.ts';
-import { nowFrom, printReport } from '../src/lib/check/report.ts';
+import { printReport } from '../src/lib/check/report.ts';
+import { settingsOrExit } from '../src/lib/settings.ts';
 
 const started = performance.now();
-const result = await checkContent({
-  root: process.env.COMMONROOM_CONTENT ?? 'content',
-  now: nowFrom(process.env.COMMONROOM_NOW),
-});
+const settings = settingsOrExit();
+const result = await checkContent({ root: settings.contentRoot, now: settings.now });
 if (printReport(result, { quiet: true, seconds: (performance.now() - started) / 1000 }) > 0) {
   console.error('The build stopped before writing anything.');
   process.exit(1);
@@ -28,7 +27,7 @@ for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 if (build.status !== 0) {
-  const out = resolve(process.env.COMMONROOM_OUT ?? 'dist');
+  const out = settings.outDir;
   rmSync(out, { recursive: true, force: true });
   console.error(`The build failed; ${out} was removed so nothing half-built is left.`);
   process.exit(build.status ?? 1);

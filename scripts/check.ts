@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { nowFrom, printReport } from '../src/lib/check/report.ts';
+import { settingsOrExit } from '../src/lib/settings.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,9 +18,10 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
+const settings = settingsOrExit();
 const result = await checkContent({
-  root: values.content ?? process.env.COMMONROOM_CONTENT ?? 'content',
-  now: nowFrom(values.now ?? process.env.COMMONROOM_NOW),
+  root: values.content ?? settings.contentRoot,
+  now: values.now ? nowFrom(values.now) : settings.now,
 });
 const seconds = (performance.now() - started) / 1000;
 const errors = result.issues.filter((issue) => issue.severity === 'error').length;

@@ -12,6 +12,7 @@ import { postKinds, type PostKind } from '../src/schemas/post.ts';
 import { didYouMean } from '../src/lib/network/suggest.ts';
 import { renderPost, slugOf } from '../src/lib/check/new-post.ts';
 import { checkRawDate } from '../src/lib/check/dates.ts';
+import { settingsOrExit } from '../src/lib/settings.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,7 @@ const { values } = parseArgs({
   },
 });
 
-const root = values.content ?? process.env.COMMONROOM_CONTENT ?? 'content';
+const root = values.content ?? settingsOrExit().contentRoot;
 if (!existsSync(join(root, 'network.yaml')) && !existsSync(join(root, 'network.yml'))) {
   fail(`${root}/network.yaml not found: run this in the project folder, or pass --content <folder>`);
 }

@@ -1,12 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { authorSchema } from './schemas/author';
-import { familySchema } from './schemas/family';
-import { networkSchema } from './schemas/network';
-import { postSchema } from './schemas/post';
-import { schoolSchema } from './schemas/school';
-import { topicSchema } from './schemas/topic';
-import { contentDir } from './lib/build-options';
+import { authorSchema } from './schemas/author.ts';
+import { familySchema } from './schemas/family.ts';
+import { networkSchema } from './schemas/network.ts';
+import { postSchema } from './schemas/post.ts';
+import { schoolSchema } from './schemas/school.ts';
+import { topicSchema } from './schemas/topic.ts';
+import { settings } from './lib/settings.ts';
+
+const { contentDir } = settings();
 
 const data = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -11,13 +10,12 @@ import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
 import { linkFile } from '../lib/link-files.ts';
 
 export interface CardsOptions {
-  /**
-   * Folder for the card cache, outside the output directory so it survives builds.
-   * Default: `COMMONROOM_CACHE` or `.cache`, with cards in its `cards/` folder.
-   */
-  cacheDir?: string;
-  /** Draw cards at all; `COMMONROOM_CARDS=off` turns it off for builds that only check links. Default: true. */
-  enabled?: boolean;
+  /** Folder for the card cache, outside the output directory so it survives builds. */
+  cacheDir: string;
+  /** Draw cards at all; off for builds that only check links. */
+  enabled: boolean;
+  /** The file pages record their cards in (`manifestFile` in `src/lib/cards/cache.ts`). */
+  manifest: string;
 }
 
 /** Reads the manifest pages wrote while rendering; a page recorded twice keeps its last record. */
@@ -54,10 +52,10 @@ function pageFile(out: string, page: string, base: string): string {
  * leaves idle. Once the build is done, the rest are drawn on every core and each page's card is
  * linked into the output.
  */
-export default function cards(options: CardsOptions = {}): AstroIntegration {
-  const enabled = options.enabled ?? process.env.COMMONROOM_CARDS !== 'off';
+export default function cards(options: CardsOptions): AstroIntegration {
+  const { enabled } = options;
   let cacheDir = '';
-  let manifest = '';
+  const { manifest } = options;
   let previous: CardJob[] = [];
   let base = '/';
   let pool: CardPool | undefined;
@@ -76,14 +74,10 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
   return {
     name: 'commonroom:cards',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config }) => {
         const root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        cacheDir = resolve(root, options.cacheDir ?? process.env.COMMONROOM_CARDS_CACHE ?? '.cache/cards');
-        // One manifest per output directory, so builds into different folders can share the cache.
-        const outDir = fileURLToPath(config.outDir);
-        manifest = join(cacheDir, `manifest-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.jsonl`);
-        updateConfig({ vite: { define: { __COMMONROOM_CARD_MANIFEST__: JSON.stringify(manifest) } } });
+        cacheDir = resolve(root, options.cacheDir);
       },
       // In `astro dev`, a card is drawn when asked for, from the record its page wrote when it was last viewed.
       'astro:server:setup': ({ server }) => {

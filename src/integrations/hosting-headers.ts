@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'yaml';
-import { headerRules, renderHeadersFile } from '../lib/hosting/headers';
+import { headerRules, renderHeadersFile } from '../lib/hosting/headers.ts';
 
 /** Partner networks' roots from `network.yaml`, read before the content layer runs. */
 function readPartnerSites(contentRoot: string): string[] {

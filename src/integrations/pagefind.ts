@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { linkTree } from '../lib/link-files';
+import { linkTree } from '../lib/link-files.ts';
 import * as pagefind from 'pagefind';
 
 /**
@@ -134,7 +134,7 @@ export async function cachedSearchIndex(
  * Indexes the built site with Pagefind's Node API at the end of `astro build`, so search can never be
  * forgotten as a separate step. Only elements marked `data-pagefind-body` (post articles) are indexed.
  */
-export default function pagefindIntegration(): AstroIntegration {
+export default function pagefindIntegration({ cacheDir }: { cacheDir: string }): AstroIntegration {
   let cacheRoot = '';
   let version = 'unknown';
   return {
@@ -142,7 +142,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config }) => {
         const root = fileURLToPath(config.root);
-        cacheRoot = resolve(root, process.env.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind');
+        cacheRoot = resolve(root, cacheDir);
         version = pagefindVersion(root);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -20,12 +20,15 @@ export function formatIssue(issue: ContentIssue): string {
 
 /** Thrown when content has errors; its message lists every one, so a build stops with all of them at once. */
 export class ContentError extends Error {
-  constructor(readonly issues: ContentIssue[]) {
+  readonly issues: ContentIssue[];
+
+  constructor(issues: ContentIssue[]) {
     const errors = issues.filter((issue) => issue.severity === 'error');
     super(
       `Commonroom found ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content:\n` +
         errors.map((issue) => `  ${formatIssue(issue)}`).join('\n'),
     );
     this.name = 'ContentError';
+    this.issues = issues;
   }
 }

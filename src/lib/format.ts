@@ -1,6 +1,6 @@
-import type { PostKind } from '../schemas/post';
-import type { FamilyKind } from '../schemas/family';
-import type { Phase } from '../schemas/school';
+import type { PostKind } from '../schemas/post.ts';
+import type { FamilyKind } from '../schemas/family.ts';
+import type { Phase } from '../schemas/school.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

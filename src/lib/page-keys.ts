@@ -1,8 +1,8 @@
-import { contentHash } from './content-hash';
-import { FEED_LIMIT } from './feeds/render';
-import type { FeedSource } from './feeds/sources';
-import type { Network, Post } from './network/types';
-import type { FeedFormat, Urls } from './urls';
+import { contentHash } from './content-hash.ts';
+import { FEED_LIMIT } from './feeds/render.ts';
+import type { FeedSource } from './feeds/sources.ts';
+import type { Network, Post } from './network/types.ts';
+import type { FeedFormat, Urls } from './urls.ts';
 
 /*
  * Cache keys for Astro's incremental builds. A page whose key and code are unchanged since the last build

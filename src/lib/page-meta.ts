@@ -1,5 +1,5 @@
-import type { BrandColours } from './colour';
-import type { FeedSubject } from './urls';
+import type { BrandColours } from './colour.ts';
+import type { FeedSubject } from './urls.ts';
 
 /** Which social card layout a page gets. */
 export type PageType = 'network' | 'post' | 'school' | 'author' | 'family' | 'topic' | 'page';

@@ -1,4 +1,4 @@
-import type { Scope } from './build-options';
+import type { Scope } from './settings.ts';
 
 /** What decides whether a post appears in a build. */
 export interface PublishContext {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow, scope } from './build-options';
-import { buildNetwork } from './network/build';
-import type { Network, Post as AnyPost } from './network/types';
-import { readUrlOptions } from './url-options';
-import { createUrls, type Urls } from './urls';
-import { formatIssue } from './content-issue';
-import { isPreview } from '../integrations/preview-mode';
+import build from 'virtual:commonroom/build';
+import { settings, type Scope } from './settings.ts';
+import { buildNetwork } from './network/build.ts';
+import type { Network, Post as AnyPost } from './network/types.ts';
+import { readUrlOptions } from './url-options.ts';
+import { createUrls, type Urls } from './urls.ts';
+import { formatIssue } from './content-issue.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
 export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
@@ -15,6 +15,10 @@ export type Post = AnyPost<Hero>;
 export interface Site {
   network: Network<Hero>;
   urls: Urls;
+  /** What this build covers: the network, a school's own site or a family's schools. */
+  scope: Scope;
+  /** The moment this build publishes as of: scheduled posts before it are out. */
+  now: Date;
 }
 
 let loading: Promise<Site> | undefined;
@@ -33,9 +37,9 @@ async function load(): Promise<Site> {
   const { network, issues } = buildNetwork<Hero>(
     { network: info.data, schools, families, authors, topics, posts },
     {
-      now: buildNow,
-      preview: isPreview(),
-      scope,
+      now: settings().now,
+      preview: build.preview,
+      scope: build.scope,
       readSource: (file) => {
         try {
           return readFileSync(file, 'utf8');
@@ -46,7 +50,7 @@ async function load(): Promise<Site> {
     },
   );
   for (const issue of issues) console.warn(formatIssue(issue));
-  return { network, urls: createUrls(readUrlOptions()) };
+  return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now };
 }
 
 /** The network model and URL module, built once per build and shared by every page. */

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { base, contentRoot, scope } from './build-options';
-import type { UrlOptions } from './urls';
+import { settings } from './settings.ts';
+import type { UrlOptions } from './urls.ts';
 
 /**
  * Reads just enough of the content (the network's site, each school's site and families) for URLs to be
  * decided before the content layer runs: `astro.config.mjs` needs `site`, and Markdown links need resolving.
  */
-export function readUrlOptions(root = contentRoot): UrlOptions {
+export function readUrlOptions(root = settings().contentRoot): UrlOptions {
+  const { base, scope, site } = settings();
   const network = parse(readFileSync(join(root, 'network.yaml'), 'utf8').replace(/^\uFEFF/, '')) as {
     site?: string;
   } | null;
@@ -27,6 +28,6 @@ export function readUrlOptions(root = contentRoot): UrlOptions {
     base,
     scope,
     schools,
-    site: process.env.COMMONROOM_SITE,
+    site,
   };
 }

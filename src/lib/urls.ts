@@ -1,5 +1,5 @@
-import type { Scope } from './build-options';
-import type { PostKind } from '../schemas/post';
+import type { Scope } from './settings.ts';
+import type { PostKind } from '../schemas/post.ts';
 
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {

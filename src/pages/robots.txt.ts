@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../lib/site';
+import { getSite } from '../lib/site.ts';
 
 export const GET: APIRoute = async () => {
   const { urls } = await getSite();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { email, id, url } from './common';
+import { email, id, url } from './common.ts';
 
 /** `content/authors/<id>.yaml`: someone who writes. An independent adviser has neither school nor family. */
 export const authorSchema = z.strictObject({

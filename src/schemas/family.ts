@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hexColour, url } from './common';
+import { hexColour, url } from './common.ts';
 
 export const familyKinds = [
   'federation',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { email, lang, url } from './common';
+import { email, lang, url } from './common.ts';
 
 /** A partner network whose Pagefind index is merged into search. */
 export const partnerSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, lang, url } from './common';
+import { id, lang, url } from './common.ts';
 
 export const postKinds = ['reflection', 'case-study', 'rules-of-thumb'] as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hexColour, id, lang, url } from './common';
+import { hexColour, id, lang, url } from './common.ts';
 
 export const phases = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'post-16'] as const;
 

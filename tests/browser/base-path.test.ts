@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, tmpRoot } from '../helpers/build';
-import { crawl, type CrawlResult } from '../helpers/crawl';
-import { fixtureWithImages } from '../helpers/fixture-images';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { buildSite, tmpRoot } from '../helpers/build.ts';
+import { crawl, type CrawlResult } from '../helpers/crawl.ts';
+import { fixtureWithImages } from '../helpers/fixture-images.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const base = '/commonroom/';
 let server: StaticServer;

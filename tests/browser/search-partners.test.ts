@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { buildSite, copyFixture, removeDir } from '../helpers/build';
-import { openSearch, resultLinks, waitForSearch } from '../helpers/search-page';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite, copyFixture, removeDir } from '../helpers/build.ts';
+import { openSearch, resultLinks, waitForSearch } from '../helpers/search-page.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const partnerName = 'Coastal Partner Network';
 const offlineName = 'Offline Network';

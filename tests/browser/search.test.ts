@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { buildSite, removeDir, root as projectRoot } from '../helpers/build';
-import { openSearch, resultLinks, waitForSearch } from '../helpers/search-page';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite, removeDir, root as projectRoot } from '../helpers/build.ts';
+import { openSearch, resultLinks, waitForSearch } from '../helpers/search-page.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const post = {
   phonics: '/schools/oak-primary/phonics-every-day/',

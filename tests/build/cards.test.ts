@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, copyFixture, tempDir, type BuildResult } from '../helpers/build';
-import { htmlFiles, page } from '../helpers/html';
+import { buildSite, copyFixture, tempDir, type BuildResult } from '../helpers/build.ts';
+import { htmlFiles, page } from '../helpers/html.ts';
 
 const site = 'https://fixture.example.org';
 

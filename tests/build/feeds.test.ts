@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../src/lib/hosting/headers';
-import { buildSite, root } from '../helpers/build';
-import { assertWellFormed, feedFiles, opmlFeedUrls, readFeed, slugOf, urlsInHtml } from '../helpers/feeds';
-import { fixtureWithImages } from '../helpers/fixture-images';
-import { fileForPath, page } from '../helpers/html';
+import { securityHeaders } from '../../src/lib/hosting/headers.ts';
+import { buildSite, root } from '../helpers/build.ts';
+import { assertWellFormed, feedFiles, opmlFeedUrls, readFeed, slugOf, urlsInHtml } from '../helpers/feeds.ts';
+import { fixtureWithImages } from '../helpers/fixture-images.ts';
+import { fileForPath, page } from '../helpers/html.ts';
 
 const site = 'https://fixture.example.org';
 let dir: string;

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, copyFixture, tempDir } from '../helpers/build';
-import { listFiles } from '../helpers/html';
+import { buildSite, copyFixture, tempDir } from '../helpers/build.ts';
+import { listFiles } from '../helpers/html.ts';
 
 // Pagefind's index file names carry hashes of build order, so its folder is compared by the search tests instead.
 const compared = (dir: string) => listFiles(dir).filter((file) => !file.startsWith('pagefind/'));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { feedFiles, opmlFeedUrls, readFeed } from '../helpers/feeds';
-import { fixtureWithImages } from '../helpers/fixture-images';
-import { findBrokenLinks, listFiles, page } from '../helpers/html';
+import { buildSite } from '../helpers/build.ts';
+import { feedFiles, opmlFeedUrls, readFeed } from '../helpers/feeds.ts';
+import { fixtureWithImages } from '../helpers/fixture-images.ts';
+import { findBrokenLinks, listFiles, page } from '../helpers/html.ts';
 
 /** Titles, slugs and unique words of each fixture post, to find any trace of it in a build. */
 const traces: Record<string, string[]> = {

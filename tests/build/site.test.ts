@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { findBrokenLinks, htmlFiles, listFiles, page } from '../helpers/html';
+import { buildSite } from '../helpers/build.ts';
+import { findBrokenLinks, htmlFiles, listFiles, page } from '../helpers/html.ts';
 
 const fixture = 'tests/fixtures/network';
 let dir: string;

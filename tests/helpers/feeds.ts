@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { listFiles } from './html';
+import { listFiles } from './html.ts';
 
 /** A feed entry as every format is read back, for comparing Atom, RSS and JSON Feed alike. */
 export interface ReadEntry {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { copyFixture } from './build';
+import { copyFixture } from './build.ts';
 
 const png = (background: string) =>
   sharp({ create: { width: 64, height: 32, channels: 3, background } })

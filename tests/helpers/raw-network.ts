@@ -1,4 +1,4 @@
-import type { RawContent } from '../../src/lib/network/build';
+import type { RawContent } from '../../src/lib/network/build.ts';
 
 /** Raw content-layer entries for unit tests of the network model and what is built on it. */
 export const rawNetworkInfo: RawContent<string>['network'] = {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting/headers';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/hosting/headers.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { launchBrowser } from '../helpers/browser';
-import { findBrokenLinks, htmlFiles, page } from '../helpers/html';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { feedFiles } from '../helpers/feeds';
-import { auditPage } from './gates/accessibility';
-import { validateFeedFile } from './gates/feed-validity';
-import { validateHtml } from './gates/html-validity';
-import { measurePages, overBudget } from './gates/weight';
+import { buildSite } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { findBrokenLinks, htmlFiles, page } from '../helpers/html.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { feedFiles } from '../helpers/feeds.ts';
+import { auditPage } from './gates/accessibility.ts';
+import { validateFeedFile } from './gates/feed-validity.ts';
+import { validateHtml } from './gates/html-validity.ts';
+import { measurePages, overBudget } from './gates/weight.ts';
 
 const networks = [
   { name: 'demo', content: 'content' },

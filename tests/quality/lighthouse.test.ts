@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { page } from '../helpers/html';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { belowMinimum, lighthouseScores, MINIMUM } from './gates/lighthouse';
+import { buildSite } from '../helpers/build.ts';
+import { page } from '../helpers/html.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { belowMinimum, lighthouseScores, MINIMUM } from './gates/lighthouse.ts';
 
 // Lighthouse checks canonical URLs against the page's own origin, so the demo is built for the address it is served at.
 const PORT = 4611;

@@ -2,15 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/build';
-import { launchBrowser } from '../helpers/browser';
-import { findBrokenLinks } from '../helpers/html';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { auditPage } from './gates/accessibility';
-import { validateAtom, validateJsonFeed, validateRss } from './gates/feed-validity';
-import { validateHtml } from './gates/html-validity';
-import { belowMinimum, lighthouseScores } from './gates/lighthouse';
-import { measurePages, overBudget } from './gates/weight';
+import { tempDir } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { findBrokenLinks } from '../helpers/html.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { auditPage } from './gates/accessibility.ts';
+import { validateAtom, validateJsonFeed, validateRss } from './gates/feed-validity.ts';
+import { validateHtml } from './gates/html-validity.ts';
+import { belowMinimum, lighthouseScores } from './gates/lighthouse.ts';
+import { measurePages, overBudget } from './gates/weight.ts';
 
 const shell = (body: string, head = '<meta name="description" content="A page">') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Seeded</title>${head}</head><body><main><h1>Seeded</h1>${body}</main></body></html>`;

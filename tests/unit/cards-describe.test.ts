@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeCard } from '../../src/lib/cards/describe';
-import { buildNetwork, type RawContent } from '../../src/lib/network/build';
-import type { PageMeta } from '../../src/lib/page-meta';
-import { createUrls } from '../../src/lib/urls';
+import { describeCard } from '../../src/lib/cards/describe.ts';
+import { buildNetwork, type RawContent } from '../../src/lib/network/build.ts';
+import type { PageMeta } from '../../src/lib/page-meta.ts';
+import { createUrls } from '../../src/lib/urls.ts';
 
 const raw: RawContent<string> = {
   network: {

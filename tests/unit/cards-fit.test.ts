@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clampLines, fitTitle, normaliseText, wrap } from '../../src/lib/cards/fit';
-import { measureTitle } from '../../src/lib/cards/metrics';
-import { titleBox } from '../../src/lib/cards/template';
+import { clampLines, fitTitle, normaliseText, wrap } from '../../src/lib/cards/fit.ts';
+import { measureTitle } from '../../src/lib/cards/metrics.ts';
+import { titleBox } from '../../src/lib/cards/template.ts';
 
 const box = titleBox({ layout: 'post', subtitle: undefined });
 

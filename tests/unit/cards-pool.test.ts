@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { CardInput } from '../../src/lib/cards/input';
-import { createPool } from '../../src/lib/cards/pool';
-import { tempDir } from '../helpers/build';
+import type { CardInput } from '../../src/lib/cards/input.ts';
+import { createPool } from '../../src/lib/cards/pool.ts';
+import { tempDir } from '../helpers/build.ts';
 
 const input = (title: string): CardInput => ({
   layout: 'post',

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { SERIF } from '../../src/lib/cards/fonts';
-import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../../src/lib/cards/input';
-import { renderCard, toSvg } from '../../src/lib/cards/render';
-import { cardTree, MARGIN, type CardNode } from '../../src/lib/cards/template';
+import { SERIF } from '../../src/lib/cards/fonts.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from '../../src/lib/cards/input.ts';
+import { renderCard, toSvg } from '../../src/lib/cards/render.ts';
+import { cardTree, MARGIN, type CardNode } from '../../src/lib/cards/template.ts';
 
 const input = (extra: Partial<CardInput> = {}): CardInput => ({
   layout: 'post',

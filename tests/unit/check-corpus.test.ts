@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ContentIssue } from '../../src/lib/content-issue';
-import { BAD, cases, newIssues } from './corpus';
+import type { ContentIssue } from '../../src/lib/content-issue.ts';
+import { BAD, cases, newIssues } from './corpus.ts';
 
 /**
  * The bad-input corpus: each folder of tests/fixtures/bad/ lays a file or two over the valid fixture network

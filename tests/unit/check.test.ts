@@ -1,14 +1,14 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { postSchema } from '../../src/schemas/post';
-import { schoolSchema } from '../../src/schemas/school';
-import { checkRawDate } from '../../src/lib/check/dates';
-import { checkLink, linkIndex, type LinkTargetPost } from '../../src/lib/check/links';
-import { parseBody } from '../../src/lib/check/markdown';
-import { renderPost, slugOf } from '../../src/lib/check/new-post';
-import { schemaProblems } from '../../src/lib/check/schema-messages';
-import { decodeText, splitFrontMatter } from '../../src/lib/check/text';
-import { parseYaml } from '../../src/lib/check/yaml';
+import { postSchema } from '../../src/schemas/post.ts';
+import { schoolSchema } from '../../src/schemas/school.ts';
+import { checkRawDate } from '../../src/lib/check/dates.ts';
+import { checkLink, linkIndex, type LinkTargetPost } from '../../src/lib/check/links.ts';
+import { parseBody } from '../../src/lib/check/markdown.ts';
+import { renderPost, slugOf } from '../../src/lib/check/new-post.ts';
+import { schemaProblems } from '../../src/lib/check/schema-messages.ts';
+import { decodeText, splitFrontMatter } from '../../src/lib/check/text.ts';
+import { parseYaml } from '../../src/lib/check/yaml.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));

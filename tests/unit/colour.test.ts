@@ -1,6 +1,6 @@
 import { wcagContrast } from 'culori';
 import { describe, expect, it } from 'vitest';
-import { AA, brandColours, DARK_SURFACE, LIGHT_SURFACE } from '../../src/lib/colour';
+import { AA, brandColours, DARK_SURFACE, LIGHT_SURFACE } from '../../src/lib/colour.ts';
 
 describe('brandColours', () => {
   it('keeps a colour that already passes AA on white', () => {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../../src/lib/check/check-content';
-import type { ContentIssue } from '../../src/lib/content-issue';
+import { checkContent } from '../../src/lib/check/check-content.ts';
+import type { ContentIssue } from '../../src/lib/content-issue.ts';
 
 export const BASE = resolve('tests/fixtures/network');
 export const BAD = resolve('tests/fixtures/bad');

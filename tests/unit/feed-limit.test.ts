@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork } from '../../src/lib/network/build';
-import { FEED_LIMIT, renderFeed } from '../../src/lib/feeds/render';
-import { feedSources } from '../../src/lib/feeds/sources';
-import { createUrls } from '../../src/lib/urls';
-import { rawNetworkInfo, rawPost, rawSchool } from '../helpers/raw-network';
+import { buildNetwork } from '../../src/lib/network/build.ts';
+import { FEED_LIMIT, renderFeed } from '../../src/lib/feeds/render.ts';
+import { feedSources } from '../../src/lib/feeds/sources.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import { rawNetworkInfo, rawPost, rawSchool } from '../helpers/raw-network.ts';
 
 const scope = { type: 'network' as const };
 const posts = Array.from({ length: FEED_LIMIT + 10 }, (_, i) =>

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteHtml } from '../../src/lib/feeds/absolute-html';
+import { absoluteHtml } from '../../src/lib/feeds/absolute-html.ts';
 import {
   contentSecurityPolicy,
   headerRules,
   headersFor,
   parseHeadersFile,
   renderHeadersFile,
-} from '../../src/lib/hosting/headers';
-import { createUrls, type UrlOptions } from '../../src/lib/urls';
+} from '../../src/lib/hosting/headers.ts';
+import { createUrls, type UrlOptions } from '../../src/lib/urls.ts';
 
 const schools = [
   { id: 'oak', families: ['trust'] },

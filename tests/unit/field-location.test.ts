@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineOfField } from '../../src/lib/field-location';
+import { lineOfField } from '../../src/lib/field-location.ts';
 
 const text = `---
 title: Hello

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/content-issue';
-import { buildNetwork, type RawContent } from '../../src/lib/network/build';
-import { rawNetworkInfo, rawPost as post, rawSchool as school } from '../helpers/raw-network';
+import { ContentError } from '../../src/lib/content-issue.ts';
+import { buildNetwork, type RawContent } from '../../src/lib/network/build.ts';
+import { rawNetworkInfo, rawPost as post, rawSchool as school } from '../helpers/raw-network.ts';
 
 function content(posts: RawContent<string>['posts']): RawContent<string> {
   return {

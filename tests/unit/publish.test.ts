@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, type PublishContext } from '../../src/lib/publish';
+import { isPublished, type PublishContext } from '../../src/lib/publish.ts';
 
 const schoolFamilies = new Map([
   ['oak', ['trust']],

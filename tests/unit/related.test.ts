@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPosts } from '../../src/lib/network/related';
-import type { Post } from '../../src/lib/network/types';
+import { relatedPosts } from '../../src/lib/network/related.ts';
+import type { Post } from '../../src/lib/network/types.ts';
 
 interface Shape {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRules } from '../../src/lib/rules';
+import { extractRules } from '../../src/lib/rules.ts';
 
 describe('extractRules', () => {
   it('takes each item of the first numbered list as a rule, with its bold lead as title', () => {

@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import remarkTypography, { educateQuotes } from '../../src/integrations/markdown/remark-typography';
+import remarkTypography, { educateQuotes } from '../../src/integrations/markdown/remark-typography.ts';
 
 function typeset(markdown: string): Root {
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, type UrlOptions } from '../../src/lib/urls';
+import { createUrls, type UrlOptions } from '../../src/lib/urls.ts';
 
 const schools = [
   { id: 'oak', families: ['trust'] },

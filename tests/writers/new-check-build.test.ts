@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withBuildLock } from '../helpers/build';
+import { withBuildLock } from '../helpers/build.ts';
 
 const TMP = resolve('tests/.tmp/writers');
 const NOW = '2026-01-01';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules';
+import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
 
 /**
  * Gives each rule of a rules-of-thumb post its `#rule-N` anchor, using the same list `extractRules` reads.

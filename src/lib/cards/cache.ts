@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packageVersion } from '../package-version.ts';
 import { fontsHash } from './fonts.ts';
 import type { CardInput } from './input.ts';
@@ -31,4 +32,9 @@ export function cardKey(input: CardInput, salt: string): string {
     }
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** The manifest pages record their cards in: one per output folder, so builds into different folders share the cache. */
+export function manifestFile(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `manifest-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.jsonl`);
 }

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { contentRoot } from '../build-options';
-import { brandColours } from '../colour';
-import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format';
-import type { Network, Post, School } from '../network/types';
-import type { PageMeta } from '../page-meta';
-import type { Urls } from '../urls';
-import type { CardInput } from './input';
+import { settings } from '../settings.ts';
+import { brandColours } from '../colour.ts';
+import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format.ts';
+import type { Network, Post, School } from '../network/types.ts';
+import type { PageMeta } from '../page-meta.ts';
+import type { Urls } from '../urls.ts';
+import type { CardInput } from './input.ts';
 
 /** Colour of cards that belong to no school or family, the schools' default brand colour. */
 const NETWORK_COLOUR = brandColours('#2b4c7e').light;
@@ -43,7 +43,7 @@ function postAt(network: Network, urls: Urls, href: string): Post | undefined {
 }
 
 const logoOf = (school: School | undefined) =>
-  school?.logo ? resolve(contentRoot, 'schools', school.logo) : undefined;
+  school?.logo ? resolve(settings().contentRoot, 'schools', school.logo) : undefined;
 
 /**
  * Describes the social card of the page at `href` from the page's own meta and the network model: the

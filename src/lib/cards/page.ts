@@ -1,8 +1,8 @@
-import type { PageMeta } from '../page-meta';
-import type { Site } from '../site';
-import { describeCard } from './describe';
-import { CARD_HEIGHT, CARD_WIDTH } from './input';
-import { recordCard } from './record';
+import type { PageMeta } from '../page-meta.ts';
+import type { Site } from '../site.ts';
+import { describeCard } from './describe.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './input.ts';
+import { recordCard } from './record.ts';
 
 /** A page's social card as its head tags need it. */
 export interface PageCard {

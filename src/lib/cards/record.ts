@@ -1,12 +1,10 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { currentChannel } from './channel';
-import type { CardJob } from './input';
+import build from 'virtual:commonroom/build';
+import { currentChannel } from './channel.ts';
+import type { CardJob } from './input.ts';
 
-/** Path of this build's card manifest, set by the cards integration through Vite's `define`. */
-declare const __COMMONROOM_CARD_MANIFEST__: string | undefined;
-
-const manifest = typeof __COMMONROOM_CARD_MANIFEST__ === 'string' ? __COMMONROOM_CARD_MANIFEST__ : undefined;
+const manifest = build.cardManifest;
 let ready = false;
 
 /**

@@ -1,6 +1,6 @@
-import { postKinds } from '../../schemas/post';
-import { didYouMean } from '../network/suggest';
-import { isoDay } from './dates';
+import { postKinds } from '../../schemas/post.ts';
+import { didYouMean } from '../network/suggest.ts';
+import { isoDay } from './dates.ts';
 
 /** Pages every build has, written as network paths. */
 export const fixedPages = [

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
-import type { PostKind } from '../../schemas/post';
+import type { PostKind } from '../../schemas/post.ts';
 
 export interface NewPost {
   kind: PostKind;

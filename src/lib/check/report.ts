@@ -1,5 +1,5 @@
-import { formatIssue } from '../content-issue';
-import type { CheckResult } from './check-content';
+import { formatIssue } from '../content-issue.ts';
+import type { CheckResult } from './check-content.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { didYouMean } from '../network/suggest';
+import { didYouMean } from '../network/suggest.ts';
 
 /** A schema problem in writer's terms: the field (`authors[0]`, `caseStudy.outcomes`) and what to do. */
 export interface FieldProblem {

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { tabIndentedLines } from './text';
+import { tabIndentedLines } from './text.ts';
 
 export interface YamlProblem {
   line?: number;

@@ -3,9 +3,9 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getEntry, render } from 'astro:content';
-import type { Site, Post } from '../site';
-import { absoluteHtml } from './absolute-html';
-import type { EntryContent } from './render';
+import type { Site, Post } from '../site.ts';
+import { absoluteHtml } from './absolute-html.ts';
+import type { EntryContent } from './render.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const cache = new Map<string, Promise<EntryContent>>();

@@ -1,5 +1,5 @@
-import type { FeedFormat, FeedSubject, Urls } from '../urls';
-import type { FeedSource } from './sources';
+import type { FeedFormat, FeedSubject, Urls } from '../urls.ts';
+import type { FeedSource } from './sources.ts';
 
 export const formatLabels: Record<FeedFormat, string> = { atom: 'Atom', rss: 'RSS', json: 'JSON Feed' };
 

@@ -1,7 +1,7 @@
 import { Feed, type Item } from 'feed';
-import type { Network, Post } from '../network/types';
-import type { FeedFormat, Urls } from '../urls';
-import type { FeedSource } from './sources';
+import type { Network, Post } from '../network/types.ts';
+import type { FeedFormat, Urls } from '../urls.ts';
+import type { FeedSource } from './sources.ts';
 
 /** What a feed entry carries beyond the post's data: its body as HTML with absolute URLs, and its hero image. */
 export interface EntryContent {

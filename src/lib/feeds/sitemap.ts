@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isPublished } from '../publish';
-import { createUrls, type PostRef, type UrlOptions } from '../urls';
+import { isPublished } from '../publish.ts';
+import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
 
 /** What the sitemap needs from a post's front matter, read before the content layer runs. */
 export interface SitemapPost extends PostRef {

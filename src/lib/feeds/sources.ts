@@ -1,8 +1,8 @@
-import type { Scope } from '../build-options';
-import { kindLabels } from '../format';
-import type { Network, Post } from '../network/types';
-import type { FeedSubject, Urls } from '../urls';
-import { postKinds } from '../../schemas/post';
+import type { Scope } from '../settings.ts';
+import { kindLabels } from '../format.ts';
+import type { Network, Post } from '../network/types.ts';
+import type { FeedSubject, Urls } from '../urls.ts';
+import { postKinds } from '../../schemas/post.ts';
 
 /** One feed this build writes, in every format: whose posts, what it is called, and which page it follows. */
 export interface FeedSource<Hero = unknown> {

@@ -1,6 +1,6 @@
-import { kindLabels } from '../format';
-import type { Author, Family, Network, Post, PublisherRef, School } from '../network/types';
-import type { Urls } from '../urls';
+import { kindLabels } from '../format.ts';
+import type { Author, Family, Network, Post, PublisherRef, School } from '../network/types.ts';
+import type { Urls } from '../urls.ts';
 
 /** A schema.org node as JSON-LD. */
 export type JsonLd = { '@context'?: 'https://schema.org'; '@type': string } & Record<string, unknown>;

@@ -1,19 +1,19 @@
 import readingTime from 'reading-time';
-import { contentHash } from '../content-hash';
-import type { AuthorData } from '../../schemas/author';
-import type { FamilyData } from '../../schemas/family';
-import type { NetworkData } from '../../schemas/network';
-import type { PostData, PostKind } from '../../schemas/post';
-import type { SchoolData } from '../../schemas/school';
-import type { TopicData } from '../../schemas/topic';
-import { brandColours } from '../colour';
-import { ContentError, type ContentIssue } from '../content-issue';
-import { lineOfField } from '../field-location';
-import { isPublished, isScheduled, type PublishContext } from '../publish';
-import { extractRules } from '../rules';
-import { relatedPosts } from './related';
-import { didYouMean } from './suggest';
-import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types';
+import { contentHash } from '../content-hash.ts';
+import type { AuthorData } from '../../schemas/author.ts';
+import type { FamilyData } from '../../schemas/family.ts';
+import type { NetworkData } from '../../schemas/network.ts';
+import type { PostData, PostKind } from '../../schemas/post.ts';
+import type { SchoolData } from '../../schemas/school.ts';
+import type { TopicData } from '../../schemas/topic.ts';
+import { brandColours } from '../colour.ts';
+import { ContentError, type ContentIssue } from '../content-issue.ts';
+import { lineOfField } from '../field-location.ts';
+import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
+import { extractRules } from '../rules.ts';
+import { relatedPosts } from './related.ts';
+import { didYouMean } from './suggest.ts';
+import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
 
 /** Post data with the hero image typed as the caller's image type (Astro's image metadata, or a string in tests). */
 type WithHero<Data, Hero> = Data extends unknown ? Omit<Data, 'hero'> & { hero?: Hero | undefined } : never;

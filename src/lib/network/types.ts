@@ -1,11 +1,11 @@
-import type { AuthorData } from '../../schemas/author';
-import type { FamilyData } from '../../schemas/family';
-import type { NetworkData } from '../../schemas/network';
-import type { CaseStudy, PostKind } from '../../schemas/post';
-import type { SchoolData } from '../../schemas/school';
-import type { TopicData } from '../../schemas/topic';
-import type { BrandColours } from '../colour';
-import type { Rule } from '../rules';
+import type { AuthorData } from '../../schemas/author.ts';
+import type { FamilyData } from '../../schemas/family.ts';
+import type { NetworkData } from '../../schemas/network.ts';
+import type { CaseStudy, PostKind } from '../../schemas/post.ts';
+import type { SchoolData } from '../../schemas/school.ts';
+import type { TopicData } from '../../schemas/topic.ts';
+import type { BrandColours } from '../colour.ts';
+import type { Rule } from '../rules.ts';
 
 /** A content entry as the content layer hands it over. */
 export interface RawEntry<Data> {

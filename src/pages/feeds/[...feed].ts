@@ -1,16 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildNow, scope } from '../../lib/build-options';
-import { entryContent } from '../../lib/feeds/entry-content';
-import { feedMediaTypes, renderFeed } from '../../lib/feeds/render';
-import { feedSources, type FeedSource } from '../../lib/feeds/sources';
-import { feedKey } from '../../lib/page-keys';
-import { getSite } from '../../lib/site';
-import type { FeedFormat } from '../../lib/urls';
+import { entryContent } from '../../lib/feeds/entry-content.ts';
+import { feedMediaTypes, renderFeed } from '../../lib/feeds/render.ts';
+import { feedSources, type FeedSource } from '../../lib/feeds/sources.ts';
+import { feedKey } from '../../lib/page-keys.ts';
+import { getSite } from '../../lib/site.ts';
+import type { FeedFormat } from '../../lib/urls.ts';
 
 const formats: FeedFormat[] = ['atom', 'rss', 'json'];
 
 export const getStaticPaths = (async () => {
-  const { network, urls } = await getSite();
+  const { network, urls, scope } = await getSite();
   return feedSources(network, urls, scope).flatMap((source) =>
     formats.map((format) => ({
       params: { feed: urls.feedRoute(source.subject, format) },
@@ -31,7 +30,7 @@ export const GET: APIRoute<Props> = async ({ props: { source, format } }) => {
     network: site.network,
     urls: site.urls,
     content: (post) => entryContent(post, site),
-    now: buildNow,
+    now: site.now,
   });
   return new Response(body, { headers: { 'Content-Type': feedMediaTypes[format] } });
 };

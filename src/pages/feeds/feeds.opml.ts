@@ -1,14 +1,13 @@
 import type { APIRoute } from 'astro';
-import { buildNow, scope } from '../../lib/build-options';
-import { renderOpml } from '../../lib/feeds/opml';
-import { feedSources, siteName } from '../../lib/feeds/sources';
-import { getSite } from '../../lib/site';
+import { renderOpml } from '../../lib/feeds/opml.ts';
+import { feedSources, siteName } from '../../lib/feeds/sources.ts';
+import { getSite } from '../../lib/site.ts';
 
 export const GET: APIRoute = async () => {
-  const { network, urls } = await getSite();
+  const { network, urls, scope, now } = await getSite();
   const body = renderOpml(feedSources(network, urls, scope), urls, {
     title: `${siteName(network, scope)}: every feed`,
-    created: buildNow,
+    created: now,
   });
   return new Response(body, { headers: { 'Content-Type': 'text/x-opml; charset=utf-8' } });
 };

@@ -5,8 +5,8 @@ import type {
   PagefindModule,
   PagefindResult,
   PagefindResultData,
-} from './pagefind-api';
-import { facets, pagefindFilters, sortsByDate, type SearchState } from './search-state';
+} from './pagefind-api.ts';
+import { facets, pagefindFilters, sortsByDate, type SearchState } from './search-state.ts';
 
 export interface Partner {
   name: string;

@@ -1,4 +1,4 @@
-import { listNames } from '../../lib/format';
+import { listNames } from '../../lib/format.ts';
 import {
   EmptyIndexError,
   SearchEngine,
@@ -6,9 +6,9 @@ import {
   type EngineConfig,
   type Partner,
   type SearchOutcome,
-} from './engine';
-import type { FilterCounts } from './pagefind-api';
-import { facetOrder, renderFacet, renderHit, updateFacet } from './render';
+} from './engine.ts';
+import type { FilterCounts } from './pagefind-api.ts';
+import { facetOrder, renderFacet, renderHit, updateFacet } from './render.ts';
 import {
   facets,
   formatState,
@@ -19,7 +19,7 @@ import {
   toggleFilter,
   type Facet,
   type SearchState,
-} from './search-state';
+} from './search-state.ts';
 
 const pageSize = 10;
 const typingDelay = 300;

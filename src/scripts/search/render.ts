@@ -1,5 +1,5 @@
-import type { SearchHit } from './engine';
-import type { Facet } from './search-state';
+import type { SearchHit } from './engine.ts';
+import type { Facet } from './search-state.ts';
 
 /** Appends Pagefind's excerpt (escaped text with `<mark>`s) as DOM nodes, never as HTML. */
 export function appendExcerpt(parent: HTMLElement, excerpt: string) {

@@ -1,4 +1,4 @@
-import type { PagefindFilters } from './pagefind-api';
+import type { PagefindFilters } from './pagefind-api.ts';
 
 /** The filters the index carries (see `SearchMeta.astro`), plus `network` added at search time. */
 export const facets = ['kind', 'school', 'family', 'topic', 'author', 'year', 'language', 'network'] as const;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import { fileForPath, htmlFiles } from '../../helpers/html';
+import { fileForPath, htmlFiles } from '../../helpers/html.ts';
 
 /** First round trip: HTML plus CSS of a reading page, gzip. */
 export const READING_PAGE_BUDGET = 14 * 1024;

@@ -1,0 +1,4 @@
+declare module 'virtual:commonroom/build' {
+  const facts: import('../lib/build-facts.ts').BuildFacts;
+  export default facts;
+}
