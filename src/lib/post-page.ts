@@ -1,0 +1,72 @@
+import type { Author, Family, Network, Post, Topic } from './network/types.ts';
+import type { Urls } from './urls.ts';
+
+/** A heading of the rendered post, as Astro's `render()` reports it. */
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** Everything a post page shows besides the post's own words, decided in one place. */
+export interface PostPage<Hero> {
+  authors: Author[];
+  families: Family[];
+  topics: Topic[];
+  publisherName: string;
+  /** The headings listed under "On this page", or none when the post is too short to need them. */
+  toc: Heading[];
+  /** Where "Reply by email" writes to, and whose inbox that is; undefined when nobody declared one. */
+  reply: { address: string; name: string } | undefined;
+  /** The page's own absolute URL. */
+  pageUrl: string;
+  /** The canonical URL when it is not this page (a self-hosting school's site, or first published elsewhere). */
+  canonical: string | undefined;
+  /** The URL share links point at: the canonical one. */
+  shareUrl: string;
+  series: Post<Hero>[];
+  previous: Post<Hero> | undefined;
+  next: Post<Hero> | undefined;
+  related: Post<Hero>[];
+}
+
+/** Footnotes' own heading is not a section of the post. */
+const tocHeadings = (headings: Heading[]) => headings.filter((h) => h.depth <= 3 && h.slug !== 'footnote-label');
+
+/** A table of contents helps from four sections, or three in a post of five minutes or more. */
+function needsToc(headings: Heading[], readingMinutes: number): boolean {
+  return headings.length >= 4 || (readingMinutes >= 5 && headings.length >= 3);
+}
+
+/** What the page of `post` shows around its body. */
+export function postPage<Hero>(
+  post: Post<Hero>,
+  headings: Heading[],
+  network: Network<Hero>,
+  urls: Urls,
+): PostPage<Hero> {
+  const authors = post.authors.map((id) => network.author(id)!);
+  const listed = tocHeadings(headings);
+  const writer = authors.find((author) => author.email);
+  const replyAddress = writer?.email ?? network.info.replyTo;
+  const pageUrl = urls.absolute(urls.post(post));
+  const canonical = urls.canonical(post);
+  const { previous, next } = network.neighbours(post);
+  return {
+    authors,
+    families: post.families.map((id) => network.family(id)!),
+    topics: post.topics.map((id) => network.topic(id)!),
+    publisherName: network.publisherName(post.publisher),
+    toc: needsToc(listed, post.readingMinutes) ? listed : [],
+    reply: replyAddress
+      ? { address: replyAddress, name: writer?.name ?? `the ${network.info.name} editors` }
+      : undefined,
+    pageUrl,
+    canonical: canonical === pageUrl ? undefined : canonical,
+    shareUrl: canonical,
+    series: network.series(post),
+    previous,
+    next,
+    related: network.related(post),
+  };
+}
