@@ -15,7 +15,7 @@ import rehypeContentLinks from './src/integrations/markdown/rehype-content-links
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors.ts';
 import remarkTypography from './src/integrations/markdown/remark-typography.ts';
-import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap.ts';
+import { planSitemap, readSitemapPosts } from './src/lib/discovery/sitemap.ts';
 import { settings } from './src/lib/settings.ts';
 import { readUrlOptions } from './src/lib/url-options.ts';
 import { createUrls } from './src/lib/urls.ts';

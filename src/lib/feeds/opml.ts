@@ -1,7 +1,6 @@
-import type { FeedFormat, FeedSubject, Urls } from '../urls.ts';
+import type { FeedSubject, Urls } from '../urls.ts';
+import { feedFormatInfo, feedFormats } from './formats.ts';
 import type { FeedSource } from './sources.ts';
-
-export const formatLabels: Record<FeedFormat, string> = { atom: 'Atom', rss: 'RSS', json: 'JSON Feed' };
 
 export const sectionLabels: Record<FeedSubject['type'], string> = {
   network: 'Everything',
@@ -38,7 +37,6 @@ const attributes = (values: Record<string, string>) =>
  * the folder of the format it prefers.
  */
 export function renderOpml(sources: FeedSource[], urls: Urls, options: { title: string; created: Date }): string {
-  const formats: FeedFormat[] = ['atom', 'rss', 'json'];
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
@@ -49,8 +47,8 @@ export function renderOpml(sources: FeedSource[], urls: Urls, options: { title: 
     '  </head>',
     '  <body>',
   ];
-  for (const format of formats) {
-    lines.push(`    <outline${attributes({ text: formatLabels[format] })}>`);
+  for (const format of feedFormats) {
+    lines.push(`    <outline${attributes({ text: feedFormatInfo[format].label })}>`);
     for (const section of feedSections(sources)) {
       lines.push(`      <outline${attributes({ text: section.label })}>`);
       for (const source of section.sources) {

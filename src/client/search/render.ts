@@ -1,5 +1,5 @@
 import type { SearchHit } from './engine.ts';
-import type { Facet } from './search-state.ts';
+import { facetLabels, type Facet } from '../../lib/search-facets.ts';
 
 /** Appends Pagefind's excerpt (escaped text with `<mark>`s) as DOM nodes, never as HTML. */
 export function appendExcerpt(parent: HTMLElement, excerpt: string) {
@@ -89,20 +89,6 @@ export function renderHit(hit: SearchHit, options: { showNetwork: boolean; useDe
   }
   return item;
 }
-
-export const facetLabels: Record<Facet, string> = {
-  network: 'Network',
-  kind: 'Kind',
-  topic: 'Topic',
-  school: 'School',
-  family: 'Family of schools',
-  author: 'Author',
-  year: 'Year',
-  language: 'Language',
-};
-
-/** Order of the facets on the page. */
-export const facetOrder: Facet[] = ['network', 'kind', 'topic', 'school', 'family', 'author', 'year', 'language'];
 
 /** How many values a facet shows before "Show all". */
 export const facetPreview = 8;

@@ -8,16 +8,15 @@ import {
   type SearchOutcome,
 } from './engine.ts';
 import type { FilterCounts } from './pagefind-api.ts';
-import { facetOrder, renderFacet, renderHit, updateFacet } from './render.ts';
+import { facetOrder, facets, type Facet } from '../../lib/search-facets.ts';
+import { renderFacet, renderHit, updateFacet } from './render.ts';
 import {
-  facets,
   formatState,
   hasFilters,
   isActive,
   parseState,
   sortsByDate,
   toggleFilter,
-  type Facet,
   type SearchState,
 } from './search-state.ts';
 
