@@ -32,4 +32,3 @@ export const networkSchema = z.strictObject({
 });
 
 export type NetworkData = z.infer<typeof networkSchema>;
-export type Partner = z.infer<typeof partnerSchema>;

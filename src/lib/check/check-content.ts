@@ -426,7 +426,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[] = [];
+  let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
       now,
