@@ -1,6 +1,3 @@
-import type { PostKind } from '../schemas/post.ts';
-import { familyKinds, type FamilyKind } from '../schemas/family.ts';
-import { phases, type Phase } from '../schemas/school.ts';
 import { translator } from './i18n.ts';
 
 /** A date as readers of `lang` write it, e.g. `14 March 2025` (or `14 Mawrth 2025` in Welsh). */
@@ -21,20 +18,3 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .join('')
     .toUpperCase();
-
-// Transitional English labels while pages move to `translator(lang)`; removed once nothing imports them.
-const en = translator('en');
-export const kindLabels = Object.fromEntries(
-  (['reflection', 'case-study', 'rules-of-thumb'] as const).map((kind) => [
-    kind,
-    { one: en(`kind.${kind}`), many: en(`kind.${kind}.heading`), blurb: en(`kind.${kind}.blurb`) },
-  ]),
-) as Record<PostKind, { one: string; many: string; blurb: string }>;
-export const phaseLabels = Object.fromEntries(phases.map((phase) => [phase, en(`phase.${phase}`)])) as Record<
-  Phase,
-  string
->;
-export const familyKindLabels = Object.fromEntries(
-  familyKinds.map((kind) => [kind, en(`familyKind.${kind}`)]),
-) as Record<FamilyKind, string>;
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

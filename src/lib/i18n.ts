@@ -7,6 +7,9 @@ import {
   type Translator,
 } from './translate.ts';
 
+import type { Network } from './network/types.ts';
+import type { Scope } from './settings.ts';
+
 export type { PluralKey, Translator, UiKey } from './translate.ts';
 
 /**
@@ -112,6 +115,14 @@ export function setDefaultLanguage(lang: string): void {
   defaultLanguage = tableLanguage(lang) ?? 'en';
 }
 
+/**
+ * The language a build's own pages speak (listings, directories, search, 404, feeds' titles): a school's own
+ * site speaks the school's language, any other build the network's. Posts speak their own.
+ */
+export function siteLanguage(network: Network<unknown>, scope: Scope): string {
+  return (scope.type === 'school' ? network.school(scope.id)?.lang : undefined) ?? network.info.lang;
+}
+
 /** The interface strings of `lang` (`en-GB` → `en`, `cy-GB` → `cy`; another language gets the network's). */
 export function translator(lang: string): Translator {
   const table = tableLanguage(lang) ?? defaultLanguage;
@@ -120,12 +131,15 @@ export function translator(lang: string): Translator {
   return t;
 }
 
-/** The strings of `keys` in `lang`'s table, for a browser script that cannot load the tables itself. */
-export function tableExtract(lang: string, keys: readonly string[]): Table {
-  const t = translator(lang);
-  const table = tables.get(t.lang)!;
-  const wanted = new Set(keys);
+/**
+ * The strings of `lang`'s table whose keys are, or start with, one of `prefixes` (`searchPage` takes
+ * `searchPage.title`, `searchPage.postsMatch.one`…), for a browser script that cannot load the tables itself.
+ */
+export function tableExtract(lang: string, prefixes: readonly string[]): Table {
+  const table = tables.get(translator(lang).lang)!;
   return Object.fromEntries(
-    Object.entries(table).filter(([key]) => key === 'locale' || wanted.has(key) || wanted.has(baseOf(key))),
+    Object.entries(table).filter(
+      ([key]) => key === 'locale' || prefixes.some((prefix) => key === prefix || key.startsWith(`${prefix}.`)),
+    ),
   );
 }

@@ -7,7 +7,7 @@ import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
 import { formatIssue } from './content-issue.ts';
-import { setDefaultLanguage } from './i18n.ts';
+import { setDefaultLanguage, siteLanguage } from './i18n.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
 export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
@@ -57,8 +57,7 @@ async function load(): Promise<Site> {
   );
   for (const issue of issues) console.warn(formatIssue(issue));
   setDefaultLanguage(network.info.lang);
-  const ownSchool = build.scope.type === 'school' ? network.school(build.scope.id) : undefined;
-  const lang = ownSchool?.lang ?? network.info.lang;
+  const lang = siteLanguage(network, build.scope);
   return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now, lang };
 }
 

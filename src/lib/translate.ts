@@ -27,11 +27,14 @@ export interface Translator {
   number(value: number): string;
   /** Names joined as a sentence: `Ann, Ben and Carys`, `Ann ac Elin`. */
   list(names: readonly string[]): string;
+  /** What goes before `names[index]` when they are joined as a sentence (for names that are links). */
+  separator(names: readonly string[], index: number): string;
   /** The language of the table in use (`en`, `cy`), for `lang` attributes. */
   lang: string;
 }
 
-const escapeHtml = (text: string) =>
+/** Text made safe to place in HTML, for strings passed to `t.html`. */
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const placeholder = /\{(\w+)\}/g;
@@ -87,12 +90,12 @@ export function createTranslator(lang: string, table: Table): Translator {
       year: String(date.getUTCFullYear()),
     });
   t.number = (value) => numbers.format(value);
-  t.list = (names) => {
-    if (names.length <= 1) return names.join('');
-    const last = names.at(-1)!;
-    const and = lookup(startsWithVowel(last) ? 'list.andBeforeVowel' : 'list.and');
-    return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
+  t.separator = (names, index) => {
+    if (index === 0) return '';
+    if (index < names.length - 1) return ', ';
+    return ` ${lookup(startsWithVowel(names[index]!) ? 'list.andBeforeVowel' : 'list.and')} `;
   };
+  t.list = (names) => names.map((name, index) => t.separator(names, index) + name).join('');
   t.lang = lang;
   return t;
 }
