@@ -28,7 +28,11 @@ export interface PostRef {
 
 /** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
 export type FeedSubject =
-  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
+  | { type: 'network' }
+  | { type: 'school' | 'family' | 'author' | 'topic'; id: string }
+  | { type: 'kind'; id: PostKind }
+  /** Every post in one language (`cy`, `en`), for readers who follow only that language. */
+  | { type: 'language'; id: string };
 
 const feedFolders = {
   school: 'schools',
@@ -36,6 +40,7 @@ const feedFolders = {
   author: 'authors',
   topic: 'topics',
   kind: 'kinds',
+  language: 'languages',
 } as const;
 
 const trim = (value: string) => value.replace(/\/+$/, '');
