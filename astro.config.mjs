@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
+import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -55,6 +56,9 @@ export default defineConfig({
   outDir: options.outDir,
   cacheDir: options.astroCacheDir,
   trailingSlash: 'always',
+  // Every image, in posts as in components, gets a srcset of the sizes a reader's screen can use, up to twice
+  // the reading column (1600 px), with its width and height so nothing shifts while it loads.
+  image: { layout: 'constrained', responsiveStyles: true, breakpoints: [320, 480, 640, 800, 1024, 1280, 1600] },
   build: { format: 'directory' },
   // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
   // `COMMONROOM_INCREMENTAL=off` renders everything.
@@ -80,6 +84,7 @@ export default defineConfig({
     hostingHeaders({ base: urls.base, contentRoot }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
     keepOutput({ owned: ['cards', 'pagefind'] }),
+    imagePrivacy({ generated: ['cards', 'pagefind'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],
