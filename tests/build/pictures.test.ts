@@ -15,7 +15,7 @@ const allFiles = (root: string) =>
 
 beforeAll(async () => {
   const content = copyFixture('network');
-  const photo = await phonePhoto();
+  const photo = await phonePhoto(2400, 1800);
   // A phone photo as a hero, inside a Markdown body, and linked as the original file from an MDX post.
   writeFileSync(join(content, 'posts/elm-academy/trip.jpg'), photo);
   writeFileSync(join(content, 'posts/oak-primary/trip.jpg'), photo);
