@@ -22,6 +22,7 @@ import { parseBody, type BodyReference } from './markdown.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter } from './text.ts';
 import { parseYaml } from './yaml.ts';
+import { checkImages } from '../images/check-images.ts';
 
 export interface CheckOptions {
   /** The content folder (holding `network.yaml`). */
@@ -467,6 +468,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       if (problem) add(post.file, '', problem.message, { severity: problem.severity, ...at(link.line, link.column) });
     }
   }
+
+  const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
+  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({
