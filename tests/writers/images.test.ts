@@ -69,3 +69,20 @@ describe('images before they are published', () => {
     expect(out).toMatch(/trip\.jpg warning: is 0\.0 MB, over the 0\.0 MB limit: export it at most 3000 pixels wide/);
   });
 });
+
+describe('photo consent, where the network requires it', () => {
+  it('refuses a post with pictures that does not confirm consent, and accepts it once it does', () => {
+    const network = join(content, 'network.yaml');
+    writeFileSync(network, `${readFileSync(network, 'utf8')}requirePhotoConsent: true\n`);
+    const post = join(content, 'posts/oak-primary/phonics-every-day.mdx');
+    const refused = npm('check', '--', '--content', content);
+    expect(refused.status).toBe(1);
+    expect(refused.out).toContain(
+      `${rel(post)}:1 photoConsent: this post has pictures (./trip.jpg) and the network asks every post with photos to confirm consent: add \`photoConsent: true\``,
+    );
+    writeFileSync(post, readFileSync(post, 'utf8').replace(/^---\n/, '---\nphotoConsent: [./trip.jpg]\n'));
+    const accepted = npm('check', '--', '--content', content).out;
+    expect(accepted).toContain('photoConsent: this post has pictures (./letter.jpg)');
+    expect(accepted).not.toMatch(new RegExp(`${rel(post)}:\\d+ photoConsent`));
+  });
+});

@@ -23,6 +23,7 @@ import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter } from './text.ts';
 import { parseYaml } from './yaml.ts';
 import { checkImages } from '../images/check-images.ts';
+import { consentIssue } from '../images/consent.ts';
 
 export interface CheckOptions {
   /** The content folder (holding `network.yaml`). */
@@ -376,6 +377,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         const missing = missingImage(dir, image.url);
         if (missing) add(file, '', `image ${missing}`, where);
       }
+    }
+    if (network?.requirePhotoConsent) {
+      const images = [
+        ...(typeof raw.hero === 'string' ? [raw.hero] : []),
+        ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
+      ];
+      const consent = raw.photoConsent as boolean | string[] | undefined;
+      const problem = consentIssue({
+        file,
+        ...at(lineOfField(text, 'photoConsent') ?? 1),
+        photoConsent: consent,
+        images,
+      });
+      if (problem) issues.push(problem);
     }
     const date = data?.date;
     return {
