@@ -53,6 +53,11 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     translationKey: id.optional(),
     hero: image.optional(),
     heroAlt: z.string().trim().min(1).optional(),
+    /**
+     * That everyone in the post's photos is covered by the school's photo consent: `true` for all of them, or the
+     * images that show people, e.g. `[./trip.jpg]` (`[]` when its images show nobody).
+     */
+    photoConsent: z.union([z.boolean(), z.array(z.string().min(1))]).optional(),
     /** Posts sharing a series id are linked as parts, in date order. */
     series: id.optional(),
     seriesTitle: z.string().min(1).optional(),

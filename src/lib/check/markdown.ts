@@ -83,4 +83,3 @@ export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody>
   }
   return { ok: true, tree, references: references(tree) };
 }
-
