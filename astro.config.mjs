@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
+import faces from './src/integrations/faces.ts';
 import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
@@ -86,8 +87,9 @@ export default defineConfig({
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind'] }),
-    imagePrivacy({ generated: ['cards', 'pagefind'] }),
+    keepOutput({ owned: ['cards', 'pagefind', 'faces'] }),
+    faces({ contentRoot }),
+    imagePrivacy({ generated: ['cards', 'pagefind', 'faces'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

@@ -1,6 +1,7 @@
 import type { Scope } from './settings.ts';
 import type { PostKind } from '../schemas/post.ts';
 import { feedFormatInfo, type FeedFormat } from './feeds/formats.ts';
+import { faceFile, type FaceRef, type FaceSize } from './images/faces.ts';
 
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {
@@ -139,6 +140,8 @@ export function createUrls(options: UrlOptions) {
     file: (path: string) => local(path.replace(/^\/+/, '')),
     /** The social card of the page at `href` (an href of this build, e.g. from `Astro.url.pathname`). */
     card: (href: string) => local(`cards/${cardName(href)}.png`),
+    /** A person's photo or a school's or family's logo, drawn `size` pixels on its longer side (`faceFile`). */
+    face: (face: FaceRef, size: FaceSize) => local(faceFile(face, size)),
     /** Where that card is written, relative to the output directory (decoded, as a file name). */
     cardFile: (href: string) => `cards/${decodeURIComponent(cardName(href))}.png`,
     /** Route of a post for `getStaticPaths` (`[...path]`). */

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImageFacts } from '../../src/lib/images/metadata.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
@@ -31,8 +33,38 @@ beforeAll(async () => {
     mdx,
     `---\n${front}\n---\nimport trip from './trip.jpg';\n\n${body}\n\n<a href={trip.src}>The full-size photo</a>\n`,
   );
+  // Faces: an author's photo (straight off a phone) and a school's logo.
+  writeFileSync(join(content, 'authors/ben-teacher.jpg'), photo);
+  const author = join(content, 'authors/ben-teacher.yaml');
+  writeFileSync(author, `${readFileSync(author, 'utf8')}avatar: ./ben-teacher.jpg\n`);
+  writeFileSync(join(content, 'schools/elm-academy.png'), await logo());
+  const school = join(content, 'schools/elm-academy.yaml');
+  writeFileSync(
+    school,
+    `${readFileSync(school, 'utf8')}logo: ./elm-academy.png\nlogoAlt: An elm tree in a green circle\n`,
+  );
   ({ dir } = await buildSite({ content }));
 });
+
+/** A school logo: a green circle on a transparent ground, 400 × 400. */
+const logo = () =>
+  sharp(
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><circle cx="200" cy="200" r="180" fill="#2e7d32"/></svg>',
+    ),
+  )
+    .png()
+    .toBuffer();
+
+/** The files an HTML page's `<img>` elements load, as paths in the output folder. */
+const imagesOf = (html: string) =>
+  [...html.matchAll(/<img [^>]*>/g)].map((match) => ({
+    tag: match[0],
+    alt: /alt="([^"]*)"/.exec(match[0])?.[1],
+    files: [...match[0].matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((m) =>
+      m[1]!.split(',').map((part) => part.trim().split(' ')[0]!),
+    ),
+  }));
 
 describe('pictures leave the building without their metadata', () => {
   it('publishes the photo, the original included', () => {
@@ -68,5 +100,35 @@ describe('pictures leave the building without their metadata', () => {
       expect(img).toMatch(/ height="\d+"/);
     }
     expect(images[1]).toContain('loading="lazy"');
+  });
+});
+
+describe('faces', () => {
+  const read = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+  const shown = (html: string, alt: string) => imagesOf(html).find((image) => image.alt === alt);
+
+  it.each([
+    ['the author’s page', 'authors/ben-teacher/'],
+    ['the author box under a post', 'schools/elm-academy/leading-change/'],
+  ])('shows the author’s photo, small, on %s', (_, path) => {
+    const image = shown(read(path), 'Ben Teacher');
+    expect(image, path).toBeDefined();
+    for (const file of image!.files) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+      expect(readFileSync(join(dir, file)).length).toBeLessThan(20_000);
+    }
+  });
+
+  it.each([
+    ['the school’s page', 'schools/elm-academy/'],
+    ['the directory', 'schools/'],
+  ])('shows the school’s logo with its alt text on %s', (_, path) => {
+    const image = shown(read(path), 'An elm tree in a green circle');
+    expect(image, path).toBeDefined();
+    for (const file of image!.files) expect(existsSync(join(dir, file)), file).toBe(true);
+  });
+
+  it('keeps initials for authors without a photo', () => {
+    expect(read('authors/ann-head/')).toMatch(/<span class="avatar[^"]*" aria-hidden="true">AH<\/span>/);
   });
 });

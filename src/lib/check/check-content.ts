@@ -224,13 +224,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       (entries[folder] as RawEntry<unknown>[]).push({ id, data, filePath: rel(abs) });
       const text = sources.get(rel(abs))!;
-      const picture =
-        folder === 'schools'
-          ? (data as SchoolData).logo
-          : folder === 'authors'
-            ? (data as AuthorData).avatar
-            : undefined;
-      const field = folder === 'schools' ? 'logo' : 'avatar';
+      const field = folder === 'authors' ? 'avatar' : 'logo';
+      const picture = (data as { avatar?: string; logo?: string })[field];
       const missing = picture === undefined ? undefined : missingImage(dir, picture);
       if (missing) add(rel(abs), field, missing, at(lineOfField(text, field)));
       if (folder === 'families' && brandColours((data as FamilyData).colour).adjusted) {
