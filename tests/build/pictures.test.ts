@@ -4,7 +4,9 @@ import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImageFacts } from '../../src/lib/images/metadata.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 import { phonePhoto, plantedSecrets } from '../helpers/phone-photo.ts';
 
 let dir: string;
@@ -32,6 +34,14 @@ beforeAll(async () => {
   writeFileSync(
     mdx,
     `---\n${front}\n---\nimport trip from './trip.jpg';\n\n${body}\n\n<a href={trip.src}>The full-size photo</a>\n`,
+  );
+  // A post with three phone photos, for the weight a phone downloads.
+  for (const n of [1, 2, 3])
+    writeFileSync(join(content, `posts/oak-primary/sports-day-${n}.jpg`), await phonePhoto(2400 + n * 8, 1800));
+  const rules = join(content, 'posts/oak-primary/reading-rules.md');
+  writeFileSync(
+    rules,
+    `${readFileSync(rules, 'utf8')}\n${[1, 2, 3].map((n) => `![Sports day, race ${n}](./sports-day-${n}.jpg)`).join('\n\n')}\n`,
   );
   // Faces: an author's photo (straight off a phone) and a school's logo.
   writeFileSync(join(content, 'authors/ben-teacher.jpg'), photo);
@@ -130,5 +140,31 @@ describe('faces', () => {
 
   it('keeps initials for authors without a photo', () => {
     expect(read('authors/ann-head/')).toMatch(/<span class="avatar[^"]*" aria-hidden="true">AH<\/span>/);
+  });
+});
+
+describe('light on a phone', () => {
+  it('a post with three photos loads well under 500 KB on a 390 px phone, scrolled to the end', async () => {
+    const server = await serveStatic(dir);
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      let bytes = 0;
+      const photos: string[] = [];
+      page.on('response', async (response) => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        bytes += body.length;
+        if (response.url().includes('sports-day')) photos.push(response.url());
+      });
+      await page.goto(`${server.root}schools/oak-primary/reading-rules/`, { waitUntil: 'networkidle' });
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      expect(photos).toHaveLength(3);
+      expect(bytes).toBeLessThan(500 * 1024);
+    } finally {
+      await close();
+      await server.close();
+    }
   });
 });
