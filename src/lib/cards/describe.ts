@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { settings } from '../settings.ts';
 import { brandColours } from '../colour.ts';
 import { translator } from '../i18n.ts';
@@ -6,6 +5,7 @@ import type { Network, Post, School } from '../network/types.ts';
 import type { PageMeta } from '../page-meta.ts';
 import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
+import { faceSource } from '../images/faces.ts';
 
 /** Colour of cards that belong to no school or family, the schools' default brand colour. */
 const NETWORK_COLOUR = brandColours('#2b4c7e').light;
@@ -43,7 +43,7 @@ function postAt(network: Network, urls: Urls, href: string): Post | undefined {
 }
 
 const logoOf = (school: School | undefined) =>
-  school?.logo ? resolve(settings().contentRoot, 'schools', school.logo) : undefined;
+  school?.logo ? faceSource(settings().contentRoot, { type: 'school', id: school.id }, school.logo) : undefined;
 
 /**
  * Describes the social card of the page at `href` from the page's own meta and the network model: the
@@ -131,7 +131,9 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         byline: author.role,
         context: affiliation,
         date: t.plural('count.posts', posts),
-        logo: logoOf(school),
+        logo: author.avatar
+          ? faceSource(settings().contentRoot, { type: 'author', id: author.id }, author.avatar)
+          : logoOf(school),
       };
       return { input, alt: `${author.name}, ${sentence(author.role, affiliation)}. ${network.info.name}.` };
     }
@@ -151,6 +153,9 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         subtitle: family.description,
         byline: t.plural('count.schools', members.length),
         context: t.list(members),
+        logo: family.logo
+          ? faceSource(settings().contentRoot, { type: 'family', id: family.id }, family.logo)
+          : undefined,
       };
       return {
         input,

@@ -44,7 +44,6 @@ function stripJpeg(bytes: Uint8Array): Uint8Array | undefined {
     // Start of scan: from here on it is entropy-coded image data up to the end of the file.
     if (marker === 0xda) {
       keep.push(bytes.subarray(at));
-      at = bytes.length;
       break;
     }
     if (marker === 0xd9) {
