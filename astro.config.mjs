@@ -10,6 +10,7 @@ import hostingHeaders from './src/integrations/hosting-headers.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
@@ -78,6 +79,7 @@ export default defineConfig({
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
+    redirects({ contentRoot, urls }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
     keepOutput({ owned: ['cards', 'pagefind'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),

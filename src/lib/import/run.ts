@@ -272,7 +272,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const planned = new Set<string>();
     for (const item of plannedItems) {
       const importedFrom = absoluteUrl(item.url);
-      const guid = item.guid;
+      // Only an id that is a URI can identify an entry in an Atom feed.
+      const guid = item.guid && /^[a-z][a-z0-9+.-]*:\S+$/i.test(item.guid) ? item.guid : undefined;
       const found =
         (importedFrom && existing.get(`url:${importedFrom}`)) || (guid && existing.get(`guid:${guid}`)) || undefined;
       let slug: string;
