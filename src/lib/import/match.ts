@@ -80,8 +80,9 @@ export function sortTerms(
   return out;
 }
 
+/** A title that announces a list: "Seven rules for…", "10 things…", "Pum peth…", "Rheolau…". */
 const RULES_TITLE =
-  /\b(rules?|tips|lessons|principles|ways|things|steps|habits|commandments|pointers|ideas|truths|reasons|do'?s)\b|^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b/i;
+  /\b(?:rules?|tips|lessons|principles|ways|things|steps|habits|commandments|pointers|truths|reasons|do'?s|rheolau|awgrymiadau|gwersi|peth|pethau|ffordd|ffyrdd)\b|\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|tri|tair|pedwar|pedair|pump|pum|chwech|saith|wyth|naw|deg)\b/i;
 const CASE_STUDY = /\bcase[- ]stud(?:y|ies)\b/i;
 
 export interface KindGuess {
