@@ -113,7 +113,13 @@ export async function* readExport(file: string): AsyncGenerator<SourceEvent & { 
       const kind = bloggerKind(node, format);
       if (kind === 'comment') {
         const postKey = bloggerParent(node);
-        if (postKey) yield { format: 'blogger-classic', type: 'comment', postKey, comment: bloggerComment(node) };
+        if (postKey)
+          yield {
+            format: format === 'atom' ? 'blogger-classic' : format,
+            type: 'comment',
+            postKey,
+            comment: bloggerComment(node),
+          };
       } else if (kind === 'post' || kind === 'page') {
         yield { format: format === 'atom' ? 'blogger-classic' : format, type: 'item', item: bloggerItem(node, kind) };
       } else if (kind === 'entry') yield { format, type: 'item', item: atomItem(node) };

@@ -156,7 +156,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     throw new ImportError(
       `--author "${options.author}" is not an author: use one of the files in ${rel(join(root, 'authors'))}, without ".yaml"`,
     );
-  const expertise = Array.isArray(school?.data.expertise) ? (school.data.expertise as string[]) : [];
+  // A family has no expertise of its own: its member schools' most common area stands in.
+  const expertiseOf = (data: Record<string, unknown>) =>
+    Array.isArray(data.expertise) ? (data.expertise as string[]) : [];
+  const members = schools.filter(
+    (s) => Array.isArray(s.data.families) && (s.data.families as string[]).includes(options.into),
+  );
+  const memberExpertise = members.flatMap((s) => expertiseOf(s.data));
+  const expertise = school
+    ? expertiseOf(school.data)
+    : [...new Set(memberExpertise)].sort(
+        (a, b) => memberExpertise.filter((t) => t === b).length - memberExpertise.filter((t) => t === a).length,
+      );
   const fallbackTopic = options.topic ?? expertise.find((id) => topics.some((t) => t.id === id)) ?? topics[0]?.id;
   if (options.topic && !topics.some((t) => t.id === options.topic))
     throw new ImportError(
@@ -434,7 +445,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         if (!got.ok) return { reason: got.reason };
         const clean = await cleanImage(got.bytes);
         if (!clean) return { reason: 'the file is not a picture' };
-        const name = imageFileName(plan.slug, original, clean.extension, taken);
+        // Named after the copy that was saved (the full-size file a thumbnail linked to, say).
+        const name = imageFileName(plan.slug, /^https?:/.test(got.from) ? got.from : original, clean.extension, taken);
         await safeWrite(join(postsDir, name), clean.bytes);
         current[original] = name;
         report.imagesSaved++;
@@ -444,7 +456,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       await Promise.all(
         images.map(async (image) => {
           const result = await save(image.candidates);
-          const alt = image.alt || image.caption || altFromFileName(image.candidates.at(-1)!);
+          const alt = image.alt || image.caption || altFromFileName(image.candidates[0]!);
           if (!image.alt && !image.caption) report.altFromFileName.push({ file: fileLabel, alt });
           image.node.properties.alt = alt;
           if (result.name) image.node.properties.src = `./${result.name}`;
