@@ -96,8 +96,9 @@ export interface KindGuess {
  * "Ten things I learned"); otherwise a reflection. A case study needs facts the export does not have
  * (setting, period, outcomes), so it is imported as a reflection and flagged.
  */
-export function guessKind(title: string, markdown: string): KindGuess {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Root;
+export function guessKind(title: string, markdown: string, parsed?: Root): KindGuess {
+  const tree =
+    parsed ?? (fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Root);
   const text = toString(tree).replace(/\s+/g, ' ');
   const caseStudy = CASE_STUDY.test(title) || CASE_STUDY.test(text.slice(0, 600));
   const list = findRuleList(tree);

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { commentsSchema, type CommentsData } from '../../schemas/comments.ts';
 import { postSchema } from '../../schemas/post.ts';
 import { redirectsSchema, type RedirectEntry } from '../../schemas/redirects.ts';
 import { z } from 'astro/zod';
-import { bodyToMarkdown, parseBody, type BodyImage } from './html-to-markdown.ts';
+import { toString as mdastText } from 'mdast-util-to-string';
+import { bodyToMarkdown, bodyToTree, parseBody, type BodyImage } from './html-to-markdown.ts';
 import { altFromFileName, cleanImage, imageFileName, MediaFolder, obtainImage, originalCandidates } from './images.ts';
 import { freeSlug, guessKind, matchAuthor, slugFor, sortTerms, type KnownAuthor, type KnownTopic } from './match.ts';
 import type { SourceAuthor, SourceComment, SourceFormat, SourceItem, SourceSite } from './model.ts';
@@ -337,30 +338,37 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const media = options.media ? await MediaFolder.open(options.media) : undefined;
     const written: { path: string; text: string | Buffer }[] = [];
     const redirects: RedirectEntry[] = [];
+    const redirectFroms = new Set<string>();
     const defaulted: string[] = [];
     const siteLang = site.lang;
 
-    /** Writes a file unless it would overwrite a writer's edits; returns what happened. */
-    const safeWrite = async (
+    /**
+     * Writes a file unless it would overwrite a writer's edits; returns what happened. Synchronous: the files
+     * are small, and waiting on the thread pool for each one cost more than the writing.
+     */
+    const folders = new Set<string>();
+    const safeWrite = (
       abs: string,
       content: string | Buffer,
-    ): Promise<'new' | 'unchanged' | 'updated' | 'edited' | 'changed'> => {
+    ): 'new' | 'unchanged' | 'updated' | 'edited' | 'changed' => {
       const key = rel(abs);
       if (existsSync(abs)) {
-        const current = await readFile(abs);
+        const current = readFileSync(abs);
         if (Buffer.compare(current, Buffer.from(content)) === 0) {
           state.files[key] = sha(current);
           return 'unchanged';
         }
         if (state.files[key] !== sha(current)) return 'edited';
         if (!options.update) return 'changed';
-        if (!options.dryRun) await writeFile(abs, content);
+        if (!options.dryRun) writeFileSync(abs, content);
         state.files[key] = sha(content);
         return 'updated';
       }
       if (!options.dryRun) {
-        await mkdir(join(abs, '..'), { recursive: true });
-        await writeFile(abs, content);
+        const folder = dirname(abs);
+        if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+        writeFileSync(abs, content);
       }
       state.files[key] = sha(content);
       written.push({ path: key, text: content });
@@ -447,7 +455,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         if (!clean) return { reason: 'the file is not a picture' };
         // Named after the copy that was saved (the full-size file a thumbnail linked to, say).
         const name = imageFileName(plan.slug, /^https?:/.test(got.from) ? got.from : original, clean.extension, taken);
-        await safeWrite(join(postsDir, name), clean.bytes);
+        safeWrite(join(postsDir, name), clean.bytes);
         current[original] = name;
         report.imagesSaved++;
         return { name };
@@ -480,7 +488,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
       state.images[plan.slug] = current;
 
-      let markdown = bodyToMarkdown(body);
+      const tree = bodyToTree(body);
+      let markdown = bodyToMarkdown(tree);
       if (!markdown.trim()) markdown = '_This post had no text on the original blog._\n';
 
       // Front matter.
@@ -496,12 +505,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         postTopics = [fallbackTopic!];
         defaulted.push(fileLabel);
       }
-      const { kind, caseStudy } = guessKind(item.title, markdown);
+      const { kind, caseStudy } = guessKind(item.title, markdown, tree);
       if (kind === 'rules-of-thumb') report.rules.push(fileLabel);
       if (caseStudy) report.caseStudies.push(fileLabel);
       const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
       const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
-      const text = excerpt || lead || htmlToPlainText(html);
+      const text = excerpt || lead || mdastText(tree);
       const description =
         firstSentences(text) ||
         `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
@@ -536,7 +545,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         return;
       }
       const content = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${markdown}`;
-      const outcome = await safeWrite(postFile, content);
+      const outcome = safeWrite(postFile, content);
       if (outcome === 'new') (draft ? report.drafts : report.imported).push(fileLabel);
       else if (outcome === 'unchanged') report.unchanged++;
       else if (outcome === 'updated') report.updated.push(fileLabel);
@@ -554,7 +563,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         const parsed = commentsSchema.safeParse(data);
         if (parsed.success) {
           const yaml = `# Comments from the original blog, imported by npm run import. Names, dates and words only.\n${stringify(data, { lineWidth: 0 })}`;
-          await safeWrite(join(postsDir, `${plan.slug}.comments.yaml`), yaml);
+          safeWrite(join(postsDir, `${plan.slug}.comments.yaml`), yaml);
         } else report.dropComment('could not be archived', archive.comments.length);
       }
 
@@ -562,7 +571,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       if (!draft) {
         for (const old of [item.url, ...item.aliases]) {
           const from = old ? redirectFrom(old) : undefined;
-          if (from && !redirects.some((r) => r.from === from)) redirects.push({ from, to: plan.path });
+          if (from && !redirectFroms.has(from)) {
+            redirectFroms.add(from);
+            redirects.push({ from, to: plan.path });
+          }
         }
       }
     }
@@ -579,7 +591,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           : isHttp(options.source)
             ? [new URL(options.source).pathname]
             : [];
-    for (const from of oldFeeds) if (!redirects.some((r) => r.from === from)) redirects.push({ from, to: feed });
+    for (const from of oldFeeds) if (!redirectFroms.has(from)) redirects.push({ from, to: feed });
 
     // Authors created from the export.
     const authorFiles: string[] = [];
@@ -591,7 +603,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         ...(school ? { school: options.into } : { family: options.into }),
         bio: `Wrote ${site.title ? `“${site.title}”` : 'a blog'} before it moved to ${String(networkData.name ?? 'the network')}.`,
       };
-      await safeWrite(
+      safeWrite(
         abs,
         `# Created by npm run import: write a real role and a short bio.\n${stringify(data, { lineWidth: 0 })}`,
       );
@@ -640,6 +652,18 @@ export function archiveComments(
   const mentions: CommentsData['mentions'] = [];
   const keptIds = new Set<string>();
   const sorted = [...comments].sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0));
+  const keep = (comment: SourceComment, text: string) => {
+    const id = comment.id || `c${kept.length + 1}`;
+    kept.push({
+      id,
+      ...(comment.parent && keptIds.has(comment.parent) ? { parent: comment.parent } : {}),
+      name: /^\S+@\S+$/.test(comment.name.trim()) ? 'Anonymous' : comment.name,
+      date: comment.date ?? new Date(0),
+      text,
+    });
+    keptIds.add(id);
+    report.commentsKept++;
+  };
   for (const comment of sorted) {
     if (comment.dropped) {
       report.dropComment(comment.dropped === 'unapproved' ? 'not approved' : comment.dropped);
@@ -656,6 +680,18 @@ export function archiveComments(
       } else report.dropComment(`${comment.type}s without an address`);
       continue;
     }
+    // Most comments are plain words: their Markdown is their text, with no tree to build.
+    if (!/[<>&*_#`[\]\\|~!=+-]|^\s*\d+[.)]|https?:|www\./m.test(comment.html)) {
+      const text = comment.html
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n\n');
+      if (text) {
+        keep(comment, text);
+        continue;
+      }
+    }
     // Comments are stored as typed, and blogs add paragraphs only when showing them.
     const html = /<(?:p|br|div)\b/i.test(comment.html) ? comment.html : autop(comment.html);
     const body = parseBody(html, { rewrite: () => undefined });
@@ -670,16 +706,7 @@ export function archiveComments(
       report.dropComment('empty');
       continue;
     }
-    const id = comment.id || `c${kept.length + 1}`;
-    kept.push({
-      id,
-      ...(comment.parent && keptIds.has(comment.parent) ? { parent: comment.parent } : {}),
-      name: /^\S+@\S+$/.test(comment.name.trim()) ? 'Anonymous' : comment.name,
-      date: comment.date ?? new Date(0),
-      text,
-    });
-    keptIds.add(id);
-    report.commentsKept++;
+    keep(comment, text);
   }
   return { comments: kept, mentions };
 }
