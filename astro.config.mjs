@@ -12,6 +12,7 @@ import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
 import rehypeImageSizeCap from './src/integrations/markdown/rehype-image-size-cap.ts';
@@ -86,6 +87,7 @@ export default defineConfig({
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
+    redirects({ contentRoot, urls }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
     keepOutput({ owned: ['cards', 'pagefind', 'faces'] }),
     faces({ contentRoot }),

@@ -30,18 +30,19 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  const [networkEntries, schools, families, authors, topics, posts] = await Promise.all([
+  const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
     getCollection('network'),
     getCollection('schools'),
     getCollection('families'),
     getCollection('authors'),
     getCollection('topics'),
     getCollection('posts'),
+    getCollection('comments'),
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
   const { network, issues } = buildNetwork<Hero>(
-    { network: info.data, schools, families, authors, topics, posts },
+    { network: info.data, schools, families, authors, topics, posts, comments },
     {
       now: settings().now,
       preview: build.preview,

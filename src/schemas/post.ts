@@ -63,6 +63,16 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     seriesTitle: z.string().min(1).optional(),
     /** Where the post was first published, when that was elsewhere. */
     canonical: url.optional(),
+    /** The address the post had on the blog it was imported from (`npm run import`): kept for re-imports and redirects. */
+    importedFrom: url.optional(),
+    /** The feed id the post had there, kept in this network's feeds so subscribers do not see it twice. */
+    guid: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9+.-]*:\S+$/i,
+        'must be the id the old feed gave the post, e.g. "tag:blogger.com,1999:blog-1.post-2"',
+      )
+      .optional(),
     featured: z.boolean().default(false),
     draft: z.boolean().default(false),
   });

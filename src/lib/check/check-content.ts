@@ -4,6 +4,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import slugify from '@sindresorhus/slugify';
 import { z } from 'astro/zod';
 import { authorSchema, type AuthorData } from '../../schemas/author.ts';
+import { commentsSchema } from '../../schemas/comments.ts';
+import { redirectsSchema } from '../../schemas/redirects.ts';
 import { familySchema, type FamilyData } from '../../schemas/family.ts';
 import { networkSchema, type NetworkData } from '../../schemas/network.ts';
 import { postKinds, postSchema, type PostData } from '../../schemas/post.ts';
@@ -243,6 +245,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   // posts
   const postsDir = join(root, 'posts');
   const postFiles: string[] = [];
+  const commentFiles: string[] = [];
   if (existsSync(postsDir)) {
     for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
@@ -261,6 +264,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         } else {
           add(file, '', `is in a sub-folder, which the build ignores: move it up to posts/${parts[0]}/`);
         }
+      } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
+        commentFiles.push(abs);
       } else if (NOT_READ.test(entry.name)) {
         add(file, '', 'is not read as a post: only .md and .mdx files are', { severity: 'warning' });
       }
@@ -371,6 +376,14 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         }
         const missing = missingImage(dir, image.url);
         if (missing) add(file, '', `image ${missing}`, where);
+        if (/^https?:/.test(image.url)) {
+          add(
+            file,
+            '',
+            `image "${image.url}" is on another website, which readers' browsers will not load here: save the picture beside the post and write its file name, ![${image.alt?.trim() || 'What it shows'}](./picture.jpg)`,
+            { severity: 'warning', ...where },
+          );
+        }
       }
     }
     if (network?.requirePhotoConsent) {
@@ -409,6 +422,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         ...(date ? { date } : {}),
       },
     };
+  }
+
+  // comment archives of imported posts: valid, and beside the post they belong to
+  for (const abs of commentFiles.sort()) {
+    const { data } = await loadYaml(abs, commentsSchema);
+    const slug = basename(abs).replace(/\.comments\.ya?ml$/, '');
+    if (data && !posts.some((post) => post.dir === dirname(abs) && post.slug === slug)) {
+      add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`);
+    }
+  }
+
+  // old addresses of imported blogs
+  for (const name of ['redirects.yaml', 'redirects.yml']) {
+    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
   }
 
   // unique slugs within a publisher

@@ -87,6 +87,7 @@ export function blogPosting(post: Post, network: Network, urls: Urls, image?: st
       .map((author) => personNode(author, network, urls)),
     publisher: publisherNode(post.publisher, network, urls),
     isPartOf: { '@type': 'Blog', name: network.info.name, url: urls.absolute(urls.home()) },
+    commentCount: post.comments?.comments.length || undefined,
   });
 }
 

@@ -1,6 +1,7 @@
 import readingTime from 'reading-time';
 import { contentHash } from '../content-hash.ts';
 import type { AuthorData } from '../../schemas/author.ts';
+import type { CommentsData } from '../../schemas/comments.ts';
 import type { FamilyData } from '../../schemas/family.ts';
 import type { NetworkData } from '../../schemas/network.ts';
 import type { PostData, PostKind } from '../../schemas/post.ts';
@@ -25,6 +26,8 @@ export interface RawContent<Hero> {
   authors: RawEntry<AuthorData>[];
   topics: RawEntry<TopicData>[];
   posts: RawEntry<WithHero<PostData, Hero>>[];
+  /** Comment archives of imported posts, with the id of the post each belongs to. */
+  comments?: RawEntry<CommentsData>[];
 }
 
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
@@ -45,6 +48,11 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
     }
   }
   return map;
+}
+
+function postDigest(digest: string, comments: RawEntry<CommentsData> | undefined): string {
+  if (!comments) return digest;
+  return contentHash(digest, comments.digest === undefined ? JSON.stringify(comments.data) : String(comments.digest));
 }
 
 /**
@@ -177,6 +185,7 @@ export function buildNetwork<Hero>(
   }
 
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
+  const commentsByPost = new Map((raw.comments ?? []).map((entry) => [entry.id, entry]));
   const posts: Post<Hero>[] = [];
   for (const { id, data, filePath, body = '', digest } of raw.posts) {
     const file = filePath ?? `posts/${id}`;
@@ -227,7 +236,12 @@ export function buildNetwork<Hero>(
       readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
       year: data.date.getUTCFullYear(),
       file,
-      digest: digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+      comments: commentsByPost.get(id)?.data,
+      // A post's page shows its comment archive, so the archive is part of what the post is.
+      digest: postDigest(
+        digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+        commentsByPost.get(id),
+      ),
     } as Post<Hero>);
   }
 
