@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { authorSchema } from './schemas/author.ts';
 import { familySchema } from './schemas/family.ts';
 import { networkSchema } from './schemas/network.ts';
@@ -10,7 +11,14 @@ import { settings } from './lib/settings.ts';
 
 const { contentDir } = settings();
 
-const data = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
+/** A new network may have no families (or no schools) yet: a folder that is not there is an empty collection. */
+const ifPresent = (folder: string, loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) =>
+    existsSync(new URL(`${contentDir}/${folder}`)) ? loader.load(context) : context.store.clear(),
+});
+
+const data = (folder: string) => ifPresent(folder, glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` }));
 
 export const collections = {
   network: defineCollection({
@@ -23,11 +31,14 @@ export const collections = {
   topics: defineCollection({ loader: data('topics'), schema: topicSchema }),
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
-    loader: glob({
-      pattern: '*/*.{md,mdx}',
-      base: `${contentDir}/posts`,
-      generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-    }),
+    loader: ifPresent(
+      'posts',
+      glob({
+        pattern: '*/*.{md,mdx}',
+        base: `${contentDir}/posts`,
+        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+      }),
+    ),
     schema: ({ image }) => postSchema(image()),
   }),
 };

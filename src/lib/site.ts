@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import build from 'virtual:commonroom/build';
 import { settings, type Scope } from './settings.ts';
@@ -23,14 +24,25 @@ export interface Site {
 
 let loading: Promise<Site> | undefined;
 
+/**
+ * Astro warns about every empty collection, but a new network with no families, or only a draft post, is not a
+ * mistake: a collection whose folder has none of its files is read as empty without asking Astro.
+ */
+function hasFiles(folder: string, file: RegExp): boolean {
+  const dir = join(settings().contentRoot, folder);
+  return existsSync(dir) && readdirSync(dir, { recursive: folder === 'posts' }).some((name) => file.test(String(name)));
+}
+const DATA = /^[^/\\]+\.ya?ml$/;
+const POST = /^[^/\\]+[/\\][^/\\]+\.mdx?$/;
+
 async function load(): Promise<Site> {
   const [networkEntries, schools, families, authors, topics, posts] = await Promise.all([
     getCollection('network'),
-    getCollection('schools'),
-    getCollection('families'),
+    hasFiles('schools', DATA) ? getCollection('schools') : [],
+    hasFiles('families', DATA) ? getCollection('families') : [],
     getCollection('authors'),
     getCollection('topics'),
-    getCollection('posts'),
+    hasFiles('posts', POST) ? getCollection('posts') : [],
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
