@@ -87,9 +87,12 @@ export async function ask(questions: readonly Question[], options: AskOptions): 
         if (question.choices) {
           out(question.choices.map((choice, i) => `  ${i + 1}  ${choice.label}`).join('\n'));
         }
+        // A long suggestion reads better on its own line than squeezed into the prompt.
+        const long = fallback !== undefined && fallback.length > 40;
+        if (long) out(`  Suggested: ${fallback}`);
         const hint = [
           question.example ? `e.g. ${question.example}` : '',
-          fallback !== undefined ? `Enter for ${fallback}` : '',
+          fallback === undefined ? '' : long ? 'Enter to use the suggestion' : `Enter for ${fallback}`,
         ]
           .filter(Boolean)
           .join('; ');

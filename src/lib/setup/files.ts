@@ -24,8 +24,7 @@ export interface Named {
   id: string;
 }
 
-const header = (what: string) =>
-  `# ${what}. Every field is explained in README.md under "Configuration"; run npm run check after editing.\n`;
+const header = (what: string) => `# ${what}. README.md, "Configuration", explains every field.\n`;
 
 /** YAML for data the schema has accepted; keys in the order given, no defaults added. */
 function yamlOf<S extends z.ZodType>(schema: S, data: Record<string, unknown>, what: string): string {
@@ -38,7 +37,7 @@ function yamlOf<S extends z.ZodType>(schema: S, data: Record<string, unknown>, w
       node.flow = true;
     },
   });
-  return header(what) + document.toString({ lineWidth: 0 });
+  return header(what) + document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export interface NetworkAnswers {
@@ -120,7 +119,7 @@ export function familyFile(family: FamilyAnswers): PlannedFile {
     text: yamlOf(
       familySchema,
       { name: family.name, kind: family.kind, description: family.description, colour: family.colour },
-      `A family of schools: ${family.name}. Its member schools name it in their "families" list`,
+      `A family of schools: ${family.name}. Its schools list it under "families"`,
     ),
   };
 }
@@ -238,5 +237,5 @@ export function withFamily(schoolYaml: string, family: string): string {
     list.add(document.createNode(family));
     document.set('families', list);
   }
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -162,7 +162,7 @@ export function schoolQuestions(existing: Existing, prefix = '', extra = false):
     { key: key('region'), prompt: 'Which county or region?', example: 'Shropshire', parse: answer.text },
     {
       key: key('colour'),
-      prompt: 'The school’s main colour, as a hex code (press Enter for dark blue)',
+      prompt: 'The school’s main colour, as a hex code',
       example: '#1d4e89',
       fallback: () => '#2b4c7e',
       parse: (text) => answer.colour(text),
@@ -229,7 +229,7 @@ export function familyQuestions(existing: Existing, prefix = '', members = false
     },
     {
       key: key('colour'),
-      prompt: 'Its main colour, as a hex code (press Enter for deep indigo)',
+      prompt: 'Its main colour, as a hex code',
       example: '#3d3d6b',
       fallback: () => '#3d3d6b',
       parse: (text) => answer.colour(text),
@@ -291,7 +291,7 @@ export function authorQuestions(existing: Existing, prefix = '', choosePlace = f
       fallback: (answers) => {
         const where = prefix
           ? named(answers.publisher === 'family' ? 'family-name' : 'school-name')(answers)
-          : places.find((place) => place.value === answers[key('for')])?.label;
+          : places.find((place) => place.value === answers[key('for')])?.label.replace(/ \([^)]*\)$/, '');
         return `${named(key('name'))(answers)} is ${answers[key('role')] as string}${where ? ` at ${where}` : ''}.`;
       },
       parse: answer.text,
