@@ -38,19 +38,15 @@ import {
 import type { FamilyKind } from '../src/schemas/family.ts';
 import type { Phase } from '../src/schemas/school.ts';
 
-const network = networkQuestions();
-const questions = (lang: string): Question[] => {
-  const existing = { ...emptyNetwork, lang: schemaLang(lang) };
-  return [
-    publisherQuestion(),
-    ...schoolQuestions(existing, 'school-'),
-    ...familyQuestions(existing, 'family-'),
-    ...authorQuestions(existing, 'author-'),
-    topicsQuestion(),
-    postQuestion(),
-  ];
-};
-const all = [...network, ...questions('en-GB')];
+const all: Question[] = [
+  ...networkQuestions(),
+  publisherQuestion(),
+  ...schoolQuestions(emptyNetwork, 'school-'),
+  ...familyQuestions(emptyNetwork, 'family-'),
+  ...authorQuestions(emptyNetwork, 'author-'),
+  topicsQuestion(),
+  postQuestion(),
+];
 
 const { answers: flags, strings, switches } = parseOrExit();
 if (switches.help) {
@@ -98,8 +94,7 @@ if (!switches.yes) {
 
 let answers: Record<string, unknown>;
 try {
-  const first = await ask(network, io);
-  answers = { ...first, ...(await ask(questions(first.lang as string), io)) };
+  answers = await ask(all, io);
 } catch (error) {
   if (error instanceof NoAnswer) fail(error.message);
   throw error;

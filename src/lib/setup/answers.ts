@@ -122,7 +122,7 @@ export function pick(answer: string, known: readonly Choice<string>[], what: str
     if (!found.ok) {
       const ids = known.map((entry) => entry.value);
       return no(
-        `"${item}" is not ${what}${didYouMean(item, ids)}: choose from ${known.map((entry, i) => `${i + 1} ${entry.value}`).join(', ')}`,
+        `"${item}" is not ${what}${didYouMean(item, ids)}: type numbers from 1 to ${known.length}, or ids such as ${ids[0]}`,
       );
     }
     if (!picked.includes(found.value)) picked.push(found.value);

@@ -171,7 +171,8 @@ export function schoolQuestions(existing: Existing, prefix = '', extra = false):
       key: key('lang'),
       prompt: 'Which language does the school write in?',
       choices: languageChoices,
-      fallback: () => (existing.lang === 'cy' ? 'Welsh' : 'English'),
+      // In `npm run setup` the network's language has just been answered: a Welsh network suggests Welsh.
+      fallback: (answers) => (existing.lang === 'cy' || (prefix && answers.lang === 'cy') ? 'Welsh' : 'English'),
       parse: language(languageChoices),
     },
   ];
