@@ -97,12 +97,15 @@ export function choice<T extends string>(answer: string, choices: readonly Choic
   const value = answer.trim().toLowerCase();
   const byNumber = /^\d+$/.test(value) ? choices[Number(value) - 1] : undefined;
   const found =
-    byNumber ?? choices.find((item) => item.value === value || item.label.toLowerCase() === value.replace(/\s+/g, ' '));
+    byNumber ??
+    choices.find(
+      (item) => item.value.toLowerCase() === value || item.label.toLowerCase() === value.replace(/\s+/g, ' '),
+    );
   if (found) return ok(found.value);
   const names = choices.map((item) => item.value);
-  const list = choices.map((item, i) => `${i + 1} ${item.label}`).join(', ');
   return no(
-    `"${answer.trim()}" is not one of the choices${didYouMean(value.replace(/\s+/g, '-'), names)}: type a number, ${list}`,
+    `"${answer.trim()}" is not one of the choices${didYouMean(value.replace(/\s+/g, '-'), names)}: ` +
+      `type a number from 1 to ${choices.length}, or one of ${names.join(', ')}`,
   );
 }
 
