@@ -186,6 +186,66 @@ describe('npm run setup from nothing', () => {
   });
 });
 
+describe('npm run setup with a family of schools as the first publisher', () => {
+  it('makes a network with no school yet that checks and builds with no warning', { timeout: 600_000 }, async () => {
+    const dir = fresh('family');
+    const made = npm([
+      'setup',
+      '--',
+      '--content',
+      join(dir, 'content'),
+      '--yes',
+      '--name',
+      'Marches Learning Network',
+      '--site',
+      'https://marches.example.org',
+      '--publisher',
+      'family',
+      '--family-name',
+      'Marches Learning Trust',
+      '--family-kind',
+      'Multi-academy trust',
+      '--author-name',
+      'Dee Morgan',
+      '--author-role',
+      'Chief executive',
+      '--topics',
+      'Curriculum',
+    ]);
+    expect(made.status, made.out).toBe(0);
+    expect(made.out).toContain('/families/marches-learning-trust/why-we-are-writing-in-the-open/');
+    expect(readFileSync(join(dir, 'content/authors/dee-morgan.yaml'), 'utf8')).toContain(
+      'family: marches-learning-trust',
+    );
+    const checked = JSON.parse(npm(['check', '--', '--json', '--content', join(dir, 'content')]).out) as {
+      issues: unknown[];
+    };
+    expect(checked.issues).toEqual([]);
+    const built = await build(join(dir, 'content'), join(dir, 'dist'));
+    expect(built.status, built.out).toBe(0);
+    expect(built.out).not.toMatch(/warn/i);
+    expect(readFileSync(join(dir, 'dist/families/marches-learning-trust/index.html'), 'utf8')).toContain(
+      'Marches Learning Trust',
+    );
+  });
+
+  it('lists every flag with its question', () => {
+    const help = npm(['setup', '--', '--help']);
+    expect(help.status).toBe(0);
+    for (const flag of [
+      '--name',
+      '--site',
+      '--school-phase',
+      '--family-kind',
+      '--author-email',
+      '--topics',
+      '--keep-demo',
+    ]) {
+      expect(help.out).toContain(flag);
+    }
+  });
+});
+
 describe('npm run setup re-asks a bad answer with the reason', () => {
   it('explains an address without https://, an unknown phase and a colour too light to read', () => {
     const dir = fresh('bad-answers');
