@@ -236,9 +236,13 @@ function help(): string {
     '',
     ...lines,
     '',
-    '  --keep-demo              keep the demo network in demo/ instead of removing it',
-    '  --force                  replace a network that is not the demo (it is moved aside, not deleted)',
-    '  --yes, -y                ask nothing: take the suggested answer wherever there is one',
-    '  --content DIR            set up a content folder other than content/',
+    ...[
+      ['--keep-demo', 'keep the demo network in demo/ instead of removing it'],
+      ['--force', 'replace a network that is not the demo (it is moved aside, not deleted)'],
+      ['--yes, -y', 'ask nothing: take the suggested answer wherever there is one'],
+      ['--content DIR', 'set up a content folder other than content/'],
+    ].map(([flag, what]) => `  ${flag!.padEnd(22)} ${what}`),
+    '',
+    'The --school-… questions are asked when the first post comes from a school, --family-… when from a family.',
   ].join('\n');
 }

@@ -29,6 +29,8 @@ class Lines {
   private readonly queue: string[] = [];
   private readonly waiting: ((line: string | undefined) => void)[] = [];
   private ended = false;
+  /** Ctrl+C in a terminal: stop without writing anything. */
+  stopped = false;
   readonly reader: Interface;
 
   constructor(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, terminal: boolean) {
@@ -37,6 +39,11 @@ class Lines {
       const next = this.waiting.shift();
       if (next) next(line);
       else this.queue.push(line);
+    });
+    this.reader.on('SIGINT', () => {
+      output.write('\n');
+      this.stopped = true;
+      this.reader.close();
     });
     this.reader.on('close', () => {
       this.ended = true;
@@ -103,6 +110,7 @@ export async function ask(questions: readonly Question[], options: AskOptions): 
         } else options.output.write(prompt);
         const line = await lines.next();
         if (!terminal) options.output.write(`${line ?? ''}\n`);
+        if (lines.stopped) throw new NoAnswer('Stopped: nothing was changed.');
         if (line === undefined) {
           if (fallback !== undefined) {
             answers[question.key] = mustParse(question, fallback, answers);

@@ -24,7 +24,7 @@ export interface Named {
   id: string;
 }
 
-const header = (what: string) => `# ${what}. README.md, "Configuration", explains every field.\n`;
+const header = (what: string) => `# ${what}. Every field is explained in README.md, "Configuration reference".\n`;
 
 /** YAML for data the schema has accepted; keys in the order given, no defaults added. */
 function yamlOf<S extends z.ZodType>(schema: S, data: Record<string, unknown>, what: string): string {
