@@ -8,6 +8,7 @@ import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
 import { formatIssue } from './content-issue.ts';
+import { setDefaultLanguage, siteLanguage } from './i18n.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
 export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
@@ -20,6 +21,11 @@ export interface Site {
   scope: Scope;
   /** The moment this build publishes as of: scheduled posts before it are out. */
   now: Date;
+  /**
+   * The language the build's own pages speak (listings, directories, search, 404): a school's own site speaks
+   * the school's language, any other build the network's. Posts speak their own.
+   */
+  lang: string;
 }
 
 let loading: Promise<Site> | undefined;
@@ -62,7 +68,9 @@ async function load(): Promise<Site> {
     },
   );
   for (const issue of issues) console.warn(formatIssue(issue));
-  return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now };
+  setDefaultLanguage(network.info.lang);
+  const lang = siteLanguage(network, build.scope);
+  return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now, lang };
 }
 
 /** The network model and URL module, built once per build and shared by every page. */

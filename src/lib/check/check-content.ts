@@ -22,6 +22,8 @@ import { parseBody, type BodyReference } from './markdown.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter } from './text.ts';
 import { parseYaml } from './yaml.ts';
+import { checkImages } from '../images/check-images.ts';
+import { consentIssue } from '../images/consent.ts';
 
 export interface CheckOptions {
   /** The content folder (holding `network.yaml`). */
@@ -376,6 +378,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         if (missing) add(file, '', `image ${missing}`, where);
       }
     }
+    if (network?.requirePhotoConsent) {
+      const images = [
+        ...(typeof raw.hero === 'string' ? [raw.hero] : []),
+        ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
+      ];
+      const consent = raw.photoConsent as boolean | string[] | undefined;
+      const problem = consentIssue({
+        file,
+        ...at(lineOfField(text, 'photoConsent') ?? 1),
+        photoConsent: consent,
+        images,
+      });
+      if (problem) issues.push(problem);
+    }
     const date = data?.date;
     return {
       file,
@@ -426,7 +442,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[] = [];
+  let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
       now,
@@ -467,6 +483,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       if (problem) add(post.file, '', problem.message, { severity: problem.severity, ...at(link.line, link.column) });
     }
   }
+
+  const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
+  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({

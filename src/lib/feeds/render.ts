@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { Network, Post } from '../network/types.ts';
-import type { FeedFormat, Urls } from '../urls.ts';
+import type { Urls } from '../urls.ts';
+import type { FeedFormat } from './formats.ts';
 import type { FeedSource } from './sources.ts';
 
 /** What a feed entry carries beyond the post's data: its body as HTML with absolute URLs, and its hero image. */
@@ -17,13 +18,6 @@ export interface FeedContext<Hero> {
   /** The feed's `updated` time when it has no posts yet. */
   now: Date;
 }
-
-/** Media types each format is served with. */
-export const feedMediaTypes: Record<FeedFormat, string> = {
-  atom: 'application/atom+xml; charset=utf-8',
-  rss: 'application/rss+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
 
 const modified = (post: Post) => post.updated ?? post.date;
 

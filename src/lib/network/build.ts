@@ -48,6 +48,68 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
 }
 
 /**
+ * Each post's translations, from `translationOf` (a post id) and shared `translationKey`s: every post of a
+ * group gets every other. Reports a reference to no post, and two versions in one language.
+ */
+function translationsOf<Hero>(
+  posts: Post<Hero>[],
+  report: (file: string, field: string, message: string) => void,
+): Map<string, Post<Hero>[]> {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    const parent = root.get(id) ?? id;
+    return parent === id ? id : find(parent);
+  };
+  const join = (a: string, b: string) => root.set(find(a), find(b));
+  const keys = new Map<string, string>();
+  for (const post of posts) {
+    const { translationOf, translationKey } = post as Post<Hero> & { translationOf?: string; translationKey?: string };
+    if (translationOf) {
+      if (translationOf === post.id) report(post.file, 'translationOf', 'a post cannot be a translation of itself');
+      else if (!byId.has(translationOf)) {
+        report(
+          post.file,
+          'translationOf',
+          `"${translationOf}" is not a post${didYouMean(translationOf, [...byId.keys()])}: write the translated post's folder and file name, e.g. "ysgol-bryn-derw/darllen-gyda-rhieni"`,
+        );
+      } else join(post.id, translationOf);
+    }
+    if (translationKey) {
+      const first = keys.get(translationKey);
+      if (first) join(post.id, first);
+      else keys.set(translationKey, post.id);
+    }
+  }
+  const groups = new Map<string, Post<Hero>[]>();
+  for (const post of posts) {
+    const key = find(post.id);
+    const members = groups.get(key);
+    if (members) members.push(post);
+    else groups.set(key, [post]);
+  }
+  const result = new Map<string, Post<Hero>[]>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    for (const post of members) {
+      const twin = members.find((other) => other !== post && other.lang === post.lang);
+      if (twin && post.id > twin.id) {
+        report(
+          post.file,
+          'lang',
+          `this post and its translation "${twin.id}" are both in "${post.lang}": set lang on the one in the other language`,
+        );
+      }
+      result.set(
+        post.id,
+        members.filter((other) => other !== post),
+      );
+    }
+  }
+  return result;
+}
+
+/**
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
  */
@@ -158,6 +220,7 @@ export function buildNetwork<Hero>(
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
       lang: data.lang ?? school?.lang ?? raw.network.lang,
+      translations: [],
       scheduled: isScheduled({ date: data.date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
       rules,
@@ -168,11 +231,16 @@ export function buildNetwork<Hero>(
     } as Post<Hero>);
   }
 
+  const translationGroups = translationsOf(posts, report);
+
   if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
 
   const publishContext: PublishContext = { ...context, schoolFamilies };
   const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
   const postById = new Map(published.map((p) => [p.id, p]));
+  for (const post of published) {
+    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => postById.has(other.id));
+  }
 
   const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
   const byFamily = group(published, (p) => p.families);

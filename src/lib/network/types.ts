@@ -62,6 +62,8 @@ export interface Post<Hero = unknown> {
   /** Families the post is shared with (the publishing family itself for family posts). */
   families: string[];
   lang: string;
+  /** The same post in other languages (published ones), each page linking to the others. */
+  translations: Post<Hero>[];
   hero?: Hero;
   heroAlt?: string;
   series?: string;

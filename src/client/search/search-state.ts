@@ -1,8 +1,6 @@
 import type { PagefindFilters } from './pagefind-api.ts';
 
-/** The filters the index carries (see `SearchMeta.astro`), plus `network` added at search time. */
-export const facets = ['kind', 'school', 'family', 'topic', 'author', 'year', 'language', 'network'] as const;
-export type Facet = (typeof facets)[number];
+import { facets, type Facet } from '../../lib/search-facets.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 

@@ -6,7 +6,8 @@ import type {
   PagefindResult,
   PagefindResultData,
 } from './pagefind-api.ts';
-import { facets, pagefindFilters, sortsByDate, type SearchState } from './search-state.ts';
+import { facets } from '../../lib/search-facets.ts';
+import { pagefindFilters, sortsByDate, type SearchState } from './search-state.ts';
 
 export interface Partner {
   name: string;
