@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import build from 'virtual:commonroom/build';
+import { hasFiles } from './content-files.ts';
 import { settings, type Scope } from './settings.ts';
 import { buildNetwork } from './network/build.ts';
 import type { Network, Post as AnyPost } from './network/types.ts';
@@ -30,14 +31,15 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
+  const root = settings().contentRoot;
   const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
     getCollection('network'),
-    getCollection('schools'),
-    getCollection('families'),
+    hasFiles(root, 'schools') ? getCollection('schools') : [],
+    hasFiles(root, 'families') ? getCollection('families') : [],
     getCollection('authors'),
     getCollection('topics'),
-    getCollection('posts'),
-    getCollection('comments'),
+    hasFiles(root, 'posts') ? getCollection('posts') : [],
+    hasFiles(root, 'comments') ? getCollection('comments') : [],
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
