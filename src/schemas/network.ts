@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { email, lang, url } from './common.ts';
+import { editorSchema } from './editor.ts';
 
 /** A partner network whose Pagefind index is merged into search. */
 export const partnerSchema = z.strictObject({
@@ -29,6 +30,8 @@ export const networkSchema = z.strictObject({
   about: z.string().optional(),
   /** Networks searched alongside this one. */
   partners: z.array(partnerSchema).default([]),
+  /** Where the browser editor at `/admin/` commits: see docs/editor.md. */
+  editor: editorSchema.optional(),
 });
 
 export type NetworkData = z.infer<typeof networkSchema>;
