@@ -118,7 +118,7 @@ function pageData(styles: string[], postCollections: string[]): AdminPageData {
 }
 
 function generate(options: AdminOptions, root: string, base: string) {
-  const input = readEditorInput({ contentRoot: options.contentRoot, repositoryRoot: root, scope: options.scope });
+  const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
   const { config, notes } = editorConfig({ ...input, icon: `${base}favicon.svg` });
   const postCollections = (config['collections'] as { name?: string; folder?: string }[])
     .filter((collection) => collection.folder?.startsWith(`${input.contentPath}/posts/`))

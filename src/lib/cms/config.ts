@@ -221,6 +221,8 @@ export function editorConfig(input: EditorInput): EditorConfig {
       app_title: `${input.networkName}: editor`,
       ...(input.icon ? { logo: { src: input.icon } } : {}),
       media_folder: `${input.contentPath}/posts`,
+      // Photos come from the writer's own device, never from a stock library on another site.
+      media_libraries: { default: { config: { slugify_filename: true } }, stock_assets: false },
       // New posts get the same file names as `npm run new`: Welsh ŵ and ŷ become w and y.
       slug: { encoding: 'ascii', clean_accents: true },
       output: { omit_empty_optional_fields: true },

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { editorSchema, type EditorData } from '../../schemas/editor.ts';
 import { isInScope } from '../publish.ts';
@@ -17,10 +17,21 @@ const yamlFiles = (dir: string) =>
     : [];
 
 /**
+ * The git repository holding the content: the editor names files from its root. That is usually the
+ * project, but the content may be a repository of its own (or the project a folder of a larger one).
+ */
+function repositoryRoot(contentRoot: string, projectRoot: string): string {
+  for (let dir = contentRoot; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return projectRoot;
+  }
+}
+
+/**
  * Reads what the editor's configuration needs (publishers and their families, the `editor:` block) straight
  * from the content folder, before the content layer runs. `npm run check` has already validated it all.
  */
-export function readEditorInput(options: { contentRoot: string; repositoryRoot: string; scope: Scope }): EditorInput {
+export function readEditorInput(options: { contentRoot: string; projectRoot: string; scope: Scope }): EditorInput {
   const { contentRoot, scope } = options;
   const network = readYaml(join(contentRoot, 'network.yaml'));
   const editor = editorSchema.optional().safeParse(network['editor']);
@@ -57,7 +68,7 @@ export function readEditorInput(options: { contentRoot: string; repositoryRoot: 
   const inScope = (publisher: Publisher) =>
     isInScope({ draft: false, date: new Date(0), publisher }, scope, schoolFamilies);
   return {
-    contentPath: relative(options.repositoryRoot, contentRoot).split(sep).join('/') || '.',
+    contentPath: relative(repositoryRoot(contentRoot, options.projectRoot), contentRoot).split(sep).join('/') || '.',
     networkName: String(network['name'] ?? 'Commonroom'),
     publishers: [...schools, ...families].filter(inScope),
     editor: editor.success ? (editor.data as EditorData | undefined) : undefined,
