@@ -99,7 +99,9 @@ async function savedFiles(publisher: string): Promise<Record<string, string>> {
     let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repository');
     for (const part of ['content', 'posts', publisher]) dir = await dir.getDirectoryHandle(part);
     const files: Record<string, string> = {};
-    for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+    for await (const [name, handle] of (
+      dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }
+    ).entries()) {
       const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
       files[name] = btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
     }
@@ -124,10 +126,15 @@ describe('writing a post in the browser editor', () => {
       .fill('What we learned about keeping the school library calm at lunchtime, written down for colleagues.');
     await page.getByRole('checkbox', { name: 'Ann Head' }).check();
     await page.getByRole('checkbox', { name: 'Reading' }).check();
-    await page.getByRole('group', { name: /Photo at the top/ }).getByRole('button', { name: 'Browse' }).click();
+    await page
+      .getByRole('group', { name: /Photo at the top/ })
+      .getByRole('button', { name: 'Browse' })
+      .click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('dialog', { name: 'Select Image' }).getByRole('button', { name: 'Upload' }).click();
-    await (await chooser).setFiles(join(root, 'tests/fixtures/bad/missing-hero-alt/content/posts/oak-primary/hero.png'));
+    await (
+      await chooser
+    ).setFiles(join(root, 'tests/fixtures/bad/missing-hero-alt/content/posts/oak-primary/hero.png'));
     await page.getByRole('dialog').getByRole('button', { name: 'Insert' }).click();
     await page.getByRole('textbox', { name: 'Describe the photo' }).fill('Pupils reading on beanbags in the library');
     // The text: the writer switches the text box to Markdown and types the rules as a numbered list.
@@ -141,7 +148,10 @@ describe('writing a post in the browser editor', () => {
 
     // The preview pane shows the post as the site will: its stylesheet, the rules numbered.
     const preview = page.frameLocator('iframe').last();
-    await preview.locator('ol.rules > li.rule').nth(rules.length - 1).waitFor();
+    await preview
+      .locator('ol.rules > li.rule')
+      .nth(rules.length - 1)
+      .waitFor();
     expect(await preview.locator('ol.rules > li.rule').count()).toBe(rules.length);
     expect(await preview.locator('h1').textContent()).toBe('Four rules for a quiet library');
     const counter = await preview
@@ -151,9 +161,9 @@ describe('writing a post in the browser editor', () => {
     expect(counter).toBe('counter(rule)');
 
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => Object.keys(await savedFiles('oak-primary')), { timeout: 15_000 }).toContain(
-      `${slug}.mdx`,
-    );
+    await expect
+      .poll(async () => Object.keys(await savedFiles('oak-primary')), { timeout: 15_000 })
+      .toContain(`${slug}.mdx`);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
