@@ -11,7 +11,7 @@ import { fieldOf, UnmappedFieldError, type CmsField } from '../../src/lib/cms/fi
 import { configFile } from '../../src/lib/cms/page.ts';
 import { readEditorInput } from '../../src/lib/cms/read-content.ts';
 import { selfHostSveltia } from '../../src/lib/cms/self-host.ts';
-import { headerRules, headersFor } from '../../src/lib/hosting/headers.ts';
+import { adminContentSecurityPolicy, headerRules, headersFor } from '../../src/lib/hosting/headers.ts';
 import { authorSchema } from '../../src/schemas/author.ts';
 import { id } from '../../src/schemas/common.ts';
 import { familySchema } from '../../src/schemas/family.ts';
@@ -258,6 +258,24 @@ describe('the editor page headers', () => {
     // The rest of the site keeps its own policy.
     expect(headersFor(rules, '/sub/index.html')['Content-Security-Policy']).not.toContain('api.github.com');
     expect(headerRules({ base: '/' }).some((rule) => rule.path.includes('admin'))).toBe(false);
+  });
+});
+
+describe('the deployment configs', () => {
+  it('give /admin/ the policy a build for GitHub.com writes', () => {
+    const csp = adminContentSecurityPolicy(backendFor({ forge: 'github', repo: 'a/b', review: true }));
+    const read = (file: string) => readFileSync(join(root, file), 'utf8');
+    expect(read('deploy/nginx-admin-headers.conf')).toContain(`add_header Content-Security-Policy "${csp}" always;`);
+    expect(read('deploy/nginx.conf')).toContain('location /admin/ {');
+    expect(read('deploy/.htaccess')).toContain(`Header always set Content-Security-Policy "${csp}"`);
+    const cloudfront = JSON.parse(read('deploy/cloudfront-admin-response-headers.json')) as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+    };
+    expect(cloudfront.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(csp);
+    expect(cloudfront.CustomHeadersConfig.Items).toContainEqual(
+      expect.objectContaining({ Header: 'X-Robots-Tag', Value: 'noindex, nofollow' }),
+    );
   });
 });
 

@@ -147,7 +147,7 @@ describe('writing a post in the browser editor', () => {
     await text.getByRole('textbox').fill(body);
 
     // The preview pane shows the post as the site will: its stylesheet, the rules numbered.
-    const preview = page.frameLocator('iframe').last();
+    const preview = page.locator('iframe').last().contentFrame();
     await preview
       .locator('ol.rules > li.rule')
       .nth(rules.length - 1)
