@@ -168,6 +168,27 @@ describe('writing a post in the browser editor', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('previews a case study with its at-a-glance panel, as the post page shows it', async () => {
+    await page.getByText('Elm Academy: case studies', { exact: true }).click();
+    await page.getByText('Mentoring early career teachers in a secondary school').click();
+    const preview = page.locator('iframe').last().contentFrame();
+    const panel = preview.locator('section.panel.glance');
+    await panel.waitFor();
+    expect(await panel.locator('dt').allTextContents()).toEqual([
+      'Setting',
+      'Period',
+      'Focus',
+      'Partners',
+      'Outcomes',
+      'Evidence',
+    ]);
+    expect(await panel.locator('dd li').allTextContents()).toContain('All six ECTs stayed for a second year');
+    // The site's stylesheet draws the panel: a border in the accent colour.
+    const border = await panel.evaluate((element) => getComputedStyle(element).borderLeftWidth);
+    expect(border).toBe('6px');
+    expect(errors).toEqual([]);
+  });
+
   it('saves a file that passes npm run check and builds into a page with numbered rules and the photo', async () => {
     const saved = await savedFiles('oak-primary');
     for (const [name, base64] of Object.entries(saved)) {
