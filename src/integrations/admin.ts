@@ -98,6 +98,12 @@ async function editorBundle(cacheDir: string, logger: AstroIntegrationLogger): P
   rmSync(target, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   renameSync(temp, target);
+  // Bundles of other versions are never used again; folders still being written (`.tmp`) are left alone.
+  for (const entry of readdirSync(cacheDir)) {
+    if (!entry.endsWith('.tmp') && join(cacheDir, entry) !== target) {
+      rmSync(join(cacheDir, entry), { recursive: true, force: true });
+    }
+  }
   logger.info(`editor bundled in ${Math.round(performance.now() - started)} ms`);
   return target;
 }
