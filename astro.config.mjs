@@ -5,6 +5,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import admin from './src/integrations/admin.ts';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
 import faces from './src/integrations/faces.ts';
@@ -80,18 +81,19 @@ export default defineConfig({
     }),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
-      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),
+      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page) && !/\/admin\//.test(page),
       serialize: (item) => {
         const lastmod = sitemapPlan.lastmod.get(item.url);
         return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
       },
     }),
-    hostingHeaders({ base: urls.base, contentRoot }),
+    hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),
     redirects({ contentRoot, urls }),
+    admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind', 'faces'] }),
+    keepOutput({ owned: ['cards', 'pagefind', 'faces', 'admin'] }),
     faces({ contentRoot }),
-    imagePrivacy({ generated: ['cards', 'pagefind', 'faces'] }),
+    imagePrivacy({ generated: ['cards', 'pagefind', 'faces', 'admin'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

@@ -331,18 +331,18 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     if (data) {
       const length = data.description.length;
       const line = at(lineOfField(text, 'description'));
-      if (length < 50) {
+      if (length < descriptionLength.min) {
         add(
           file,
           'description',
-          `is short (${length} characters): write one or two sentences (50–300 characters) for cards, feeds and search`,
+          `is short (${length} characters): write one or two sentences (${descriptionLength.min}–${descriptionLength.max} characters) for cards, feeds and search`,
           { severity: 'warning', ...line },
         );
-      } else if (length > 300) {
+      } else if (length > descriptionLength.max) {
         add(
           file,
           'description',
-          `is long (${length} characters): cards and search results show about 300, so keep it to 50–300`,
+          `is long (${length} characters): cards and search results show about ${descriptionLength.max}, so keep it to ${descriptionLength.min}–${descriptionLength.max}`,
           { severity: 'warning', ...line },
         );
       }
@@ -535,3 +535,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     },
   };
 }
+
+/** The length of a post's description the check asks for, in characters (the browser editor shows it too). */
+export const descriptionLength = { min: 50, max: 300 } as const;

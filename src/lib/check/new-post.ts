@@ -89,3 +89,6 @@ ${starters[post.kind].front}${post.draft ? 'draft: true\n' : ''}---
 
 ${starters[post.kind].body}`;
 }
+
+/** The starter of a kind as text: its extra front matter (YAML) and its body, for the browser editor's new posts. */
+export const starterText = (kind: PostKind): { front: string; body: string } => starters[kind];
