@@ -21,8 +21,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generatorNow } from '../src/lib/generate/network.ts';
-import { MARKER, writeNetwork } from '../src/lib/generate/write.ts';
+import { generatorNow } from '../tools/generate/network.ts';
+import { MARKER, writeNetwork } from '../tools/generate/write.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -121,7 +121,7 @@ const medianOrNull = (values: readonly (number | null)[]) => {
 
 function generatorVersion(): string {
   const hash = createHash('sha256');
-  const folder = join(root, 'src/lib/generate');
+  const folder = join(root, 'tools/generate');
   for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
   return hash.digest('hex').slice(0, 10);
 }
