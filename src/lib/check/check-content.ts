@@ -17,10 +17,12 @@ import { lineOfField } from '../field-location.ts';
 import { buildNetwork, type RawContent } from '../network/build.ts';
 import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
-import { extractRules } from '../rules.ts';
+import { extractRules, type Rule } from '../rules.ts';
+import { settings } from '../settings.ts';
+import { bodyCacheFile, openBodyCache } from './body-cache.ts';
 import { checkRawDate, isoDay } from './dates.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
-import { parseBody, type BodyReference } from './markdown.ts';
+import type { BodyReference } from './markdown.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter } from './text.ts';
 import { parseYaml } from './yaml.ts';
@@ -34,6 +36,11 @@ export interface CheckOptions {
   cwd?: string;
   /** The build's "now", for scheduled posts; defaults to today. */
   now?: Date;
+  /**
+   * The file that keeps what was learnt from each post body, so unchanged posts are not parsed again
+   * (default: one file per content folder in the settings' `checkCache`); `false` parses every body.
+   */
+  cache?: string | false;
 }
 
 export interface ListedPost {
@@ -79,6 +86,7 @@ interface PostRecord {
   raw: Record<string, unknown>;
   data?: PostData;
   references: BodyReference[];
+  rules: Rule[];
   target: LinkTargetPost;
 }
 
@@ -89,6 +97,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const now = options.now ?? new Date();
   const issues: ContentIssue[] = [];
   const sources = new Map<string, string>();
+  const bodies = openBodyCache(
+    options.cache === false ? undefined : (options.cache ?? bodyCacheFile(settings().checkCache, root)),
+  );
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/');
   const add = (file: string, field: string, message: string, extra: Partial<ContentIssue> = {}) =>
     issues.push({ file, field, message, severity: 'error', ...extra });
@@ -359,11 +370,18 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         if (missing) add(file, 'hero', missing, line);
       }
     }
-    const body = await parseBody(split.blanked, abs.endsWith('.mdx'));
+    const body = await bodies.facts(split.blanked, split.body, {
+      mdx: abs.endsWith('.mdx'),
+      rules: raw.kind === 'rules-of-thumb',
+    });
     let references: BodyReference[] = [];
-    if (!body.ok) add(file, '', body.message, at(body.line, body.column));
-    else {
-      references = body.references;
+    let rules: Rule[] = [];
+    if (!body.ok) {
+      add(file, '', body.message, at(body.line, body.column));
+      // The model still reads the rules of a post whose MDX does not parse, as Markdown.
+      if (raw.kind === 'rules-of-thumb') rules = extractRules(split.body);
+    } else {
+      ({ references, rules } = body);
       for (const image of references.filter((ref) => ref.type === 'image')) {
         const where = at(image.line, image.column);
         if (!image.alt?.trim()) {
@@ -410,6 +428,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       raw,
       ...(data ? { data } : {}),
       references,
+      rules,
       target: {
         publisher: {
           type: allIds.families.includes(publisher) && !allIds.schools.includes(publisher) ? 'family' : 'school',
@@ -417,7 +436,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         },
         slug,
         ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
-        rules: raw.kind === 'rules-of-thumb' ? extractRules(split.body).map((rule) => rule.number) : [],
+        rules: rules.map((rule) => rule.number),
         draft: raw.draft === true,
         ...(date ? { date } : {}),
       },
@@ -464,6 +483,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
+  const rulesByFile = new Map(posts.map((post) => [post.file, post.rules]));
   let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
@@ -471,6 +491,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       preview: false,
       scope: { type: 'network' },
       readSource: (file) => sources.get(file),
+      rulesOf: (file) => rulesByFile.get(file),
     }).issues;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -515,6 +536,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     title: post.data.title,
     date: isoDay(post.data.date),
   });
+  bodies.save();
   const unique = new Map<string, ContentIssue>();
   for (const issue of issues) unique.set(JSON.stringify(issue), issue);
   return {

@@ -1,4 +1,3 @@
-import readingTime from 'reading-time';
 import { contentHash } from '../content-hash.ts';
 import type { AuthorData } from '../../schemas/author.ts';
 import type { CommentsData } from '../../schemas/comments.ts';
@@ -11,7 +10,8 @@ import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
-import { extractRules } from '../rules.ts';
+import { readingMinutes } from '../reading-minutes.ts';
+import { extractRules, type Rule } from '../rules.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
 import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
@@ -33,6 +33,8 @@ export interface RawContent<Hero> {
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** Reads a content file so messages can give line numbers; optional in tests. */
   readSource?: (file: string) => string | undefined;
+  /** A post's rules when the caller has already read them (the check does), so its body is not parsed twice. */
+  rulesOf?: (file: string) => Rule[] | undefined;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
@@ -218,7 +220,7 @@ export function buildNetwork<Hero>(
         if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(p)) check(file, `caseStudy.partners[${i}]`, p, 'school', schoolById);
       });
     }
-    const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
+    const rules = data.kind === 'rules-of-thumb' ? (context.rulesOf?.(file) ?? extractRules(body)) : [];
     if (data.kind === 'rules-of-thumb' && rules.length === 0) {
       report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")');
     }
@@ -233,7 +235,7 @@ export function buildNetwork<Hero>(
       scheduled: isScheduled({ date: data.date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
       rules,
-      readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
+      readingMinutes: readingMinutes(body),
       year: data.date.getUTCFullYear(),
       file,
       comments: commentsByPost.get(id)?.data,
