@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { editorConfig } from '../lib/cms/config.ts';
 import { adminFiles, adminPage, configFile, type AdminPageData } from '../lib/cms/page.ts';
@@ -32,7 +33,12 @@ export interface AdminOptions {
 const require = createRequire(import.meta.url);
 const scriptDir = fileURLToPath(new URL('../client/admin/', import.meta.url));
 /** Source files bundled into the editor's script besides Sveltia itself. */
-const bundledSources = [join(scriptDir, 'main.ts'), fileURLToPath(new URL('../lib/format.ts', import.meta.url))];
+const tablesDir = fileURLToPath(new URL('../i18n/', import.meta.url));
+const bundledSources = [
+  join(scriptDir, 'main.ts'),
+  fileURLToPath(new URL('../lib/i18n.ts', import.meta.url)),
+  ...readdirSync(tablesDir).map((name) => join(tablesDir, name)),
+];
 
 const selfHostSource = fileURLToPath(new URL('../lib/cms/self-host.ts', import.meta.url));
 
@@ -60,10 +66,9 @@ async function editorBundle(cacheDir: string, logger: AstroIntegrationLogger): P
   const started = performance.now();
   const temp = `${target}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
-  const { build } = await import('rolldown');
   const assets = join(sveltiaRoot(), 'npm/assets');
   const sveltiaScript = join(sveltiaRoot(), 'npm/index.js');
-  await build({
+  await bundle({
     input: join(scriptDir, 'main.ts'),
     platform: 'browser',
     logLevel: 'silent',

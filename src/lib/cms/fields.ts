@@ -211,6 +211,9 @@ export function fieldOf(name: string, schema: z.ZodType, path: string, options: 
       return { ...base, widget: 'object', fields: fieldsOf(def.shape ?? {}, options, `${path}.`) };
     case 'array':
       return listField(base, def, path, options);
+    // Where the schema accepts several shapes (a yes/no or a list of photos), the editor offers the first, simplest.
+    case 'union':
+      return { ...fieldOf(name, def.options![0]!, path, options), ...(optional ? { required: false } : {}) };
     default:
       throw new UnmappedFieldError(path, def.type);
   }

@@ -32,6 +32,21 @@ const posts: Record<string, Presentation> = {
     hint: 'Which of the school’s families see this post. Leave all unticked to share with every one of them.',
   },
   lang: { label: 'Language', hint: 'Only if the post is not in the school’s language, e.g. cy for Welsh.' },
+  translationOf: {
+    label: 'Translation of',
+    hint: 'Only for a translation: the post it translates, as school/slug, e.g. ysgol-bryn-derw/darllen-gyda-n-gilydd.',
+  },
+  translationKey: {
+    label: 'Translation key',
+    freeId: true,
+    hint: 'Instead of “Translation of”: the same word on every language’s version, e.g. family-reading.',
+  },
+  photoConsent: {
+    label: 'Photo consent',
+    hint: 'Tick when everyone in this post’s photos is covered by your school’s photo consent.',
+  },
+  importedFrom: { label: 'Imported from', hint: 'Filled in by npm run import: the post’s old address.' },
+  guid: { label: 'Old feed id', hint: 'Filled in by npm run import, so feed readers do not show the post twice.' },
   hero: { label: 'Photo at the top', image: true, hint: 'Optional. Stored beside the post.' },
   heroAlt: {
     label: 'Describe the photo',
@@ -60,6 +75,7 @@ const tables: Record<CollectionKind, Record<string, Presentation>> = {
     website: { hint: 'The school’s own website.' },
     site: { label: 'Own Commonroom site', hint: 'Only if the school publishes its own copy of its posts.' },
     logo: { image: true },
+    logoAlt: { label: 'Describe the logo', hint: 'What it shows, e.g. a white castle tower on a blue circle.' },
     colour: { label: 'Brand colour' },
     lang: { label: 'Language', hint: 'e.g. cy for a Welsh-medium school.' },
     ethos: { hint: 'One line that says what the school stands for.' },
@@ -70,6 +86,8 @@ const tables: Record<CollectionKind, Record<string, Presentation>> = {
   families: {
     shortName: { label: 'Short name' },
     colour: { label: 'Brand colour' },
+    logo: { image: true },
+    logoAlt: { label: 'Describe the logo' },
     description: { widget: 'text' },
   },
   authors: {
@@ -78,6 +96,7 @@ const tables: Record<CollectionKind, Record<string, Presentation>> = {
     family: { references: 'families' },
     bio: { widget: 'text', hint: 'Two or three sentences, shown under each post.' },
     avatar: { label: 'Photo', image: true },
+    avatarAlt: { label: 'Describe the photo', hint: 'Optional: the author’s name is used otherwise.' },
     email: { hint: 'Turns on “reply by email” under this author’s posts.' },
   },
   topics: { description: { widget: 'text' } },
