@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, lang, url } from './common.ts';
+import { flag, id, lang, url, writtenDate } from './common.ts';
 
 export const postKinds = ['reflection', 'case-study', 'rules-of-thumb'] as const;
 
@@ -32,8 +32,8 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     title: z.string().trim().min(1),
     /** Used for cards, feeds and search: one or two sentences. */
     description: z.string().trim().min(1),
-    date: z.coerce.date(),
-    updated: z.coerce.date().optional(),
+    date: writtenDate,
+    updated: writtenDate.optional(),
     /** Author ids, first is the lead author. */
     authors: z.array(id).min(1, 'a post needs at least one author'),
     topics: z.array(id).min(1, 'a post needs at least one topic'),
@@ -48,8 +48,8 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     seriesTitle: z.string().min(1).optional(),
     /** Where the post was first published, when that was elsewhere. */
     canonical: url.optional(),
-    featured: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    featured: flag.default(false),
+    draft: flag.default(false),
   });
 
   return z
@@ -67,7 +67,11 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
         });
       }
       if (post.updated && post.updated < post.date) {
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated is before date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `${post.updated.toISOString().slice(0, 10)} is before the post's date (${post.date.toISOString().slice(0, 10)}): updated is the day you last changed the post, so it comes on or after date`,
+        });
       }
     });
 }

@@ -73,11 +73,36 @@ What you would tell a school starting this tomorrow.
   },
 };
 
+const DEFAULT_DESCRIPTION =
+  'One or two sentences saying what the post is about: they appear on cards, in feeds and in search results.';
+
+/** Phrases of the starter texts that only make sense as instructions: a post still holding one is not finished. */
+export const placeholders = [
+  DEFAULT_DESCRIPTION,
+  'Start with the moment that made you think',
+  'Say what you saw, in plain words.',
+  'What you changed, and what you are still unsure about.',
+  'Describe the school in a line',
+  'The one thing this work set out to change',
+  'What changed, with a number where you have one',
+  'What was not working, and how you knew.',
+  'The steps, in order, with what they cost',
+  'The outcomes, honestly',
+  'What you would tell a school starting this tomorrow.',
+  'One or two sentences on where these rules come from.',
+  '**Rule.** Why it matters',
+] as const;
+
+/** The starter phrases a post still holds, shortened to be quoted in a message. */
+export function placeholdersIn(text: string): string[] {
+  return placeholders
+    .filter((phrase) => text.includes(phrase))
+    .map((phrase) => (phrase.length > 45 ? `${phrase.slice(0, 42).trimEnd()}…` : phrase));
+}
+
 /** The text of a new post: valid front matter for its kind and a starter body. */
 export function renderPost(post: NewPost): string {
-  const description =
-    post.description ??
-    'One or two sentences saying what the post is about: they appear on cards, in feeds and in search results.';
+  const description = post.description ?? DEFAULT_DESCRIPTION;
   return `---
 title: ${scalar(post.title)}
 description: ${scalar(description)}

@@ -6,6 +6,7 @@ import type { NetworkData } from '../../schemas/network.ts';
 import type { PostData, PostKind } from '../../schemas/post.ts';
 import type { SchoolData } from '../../schemas/school.ts';
 import type { TopicData } from '../../schemas/topic.ts';
+import { asWritten, writtenField } from '../check/dates.ts';
 import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
@@ -56,32 +57,36 @@ export function buildNetwork<Hero>(
   context: BuildContext,
 ): { network: Network<Hero>; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
-  const report = (file: string, field: string, message: string, severity: ContentIssue['severity'] = 'error') => {
+  const report = (
+    file: string,
+    field: string,
+    message: string,
+    { code, severity = 'error', ref }: { code: string; severity?: ContentIssue['severity']; ref?: string },
+  ) => {
     const source = context.readSource?.(file);
     const line = source === undefined ? undefined : field ? lineOfField(source, field) : undefined;
-    issues.push({ file, ...(line ? { line } : {}), field, message, severity });
+    issues.push({ file, ...(line ? { line } : {}), field, message, severity, code, ...(ref ? { ref } : {}) });
+  };
+  /** The one place a brand colour is judged, for schools and families alike; `npm run check` sees it through here. */
+  const brand = (file: string, colour: string) => {
+    const colours = brandColours(colour);
+    if (colours.adjusted) {
+      report(file, 'colour', `"${colour}" is too light for text on white (WCAG AA); using "${colours.light}" instead`, {
+        code: 'colour-contrast',
+        severity: 'warning',
+      });
+    }
+    return colours;
   };
 
   const schools = raw.schools.map<School>(({ id, data, filePath }) => {
-    const brand = brandColours(data.colour);
     const file = filePath ?? `schools/${id}.yaml`;
-    if (brand.adjusted) {
-      report(
-        file,
-        'colour',
-        `"${data.colour}" is too light for text on white (WCAG AA); using "${brand.light}" instead`,
-        'warning',
-      );
-    }
-    return { ...data, id, shortName: data.shortName ?? data.name, brand, file };
+    return { ...data, id, shortName: data.shortName ?? data.name, brand: brand(file, data.colour), file };
   });
-  const families = raw.families.map<Family>(({ id, data, filePath }) => ({
-    ...data,
-    id,
-    shortName: data.shortName ?? data.name,
-    brand: brandColours(data.colour),
-    file: filePath ?? `families/${id}.yaml`,
-  }));
+  const families = raw.families.map<Family>(({ id, data, filePath }) => {
+    const file = filePath ?? `families/${id}.yaml`;
+    return { ...data, id, shortName: data.shortName ?? data.name, brand: brand(file, data.colour), file };
+  });
   const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
     ...data,
     id,
@@ -102,16 +107,41 @@ export function buildNetwork<Hero>(
 
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
     if (!known.has(value))
-      report(file, field, `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${didYouMean(value, ids[kind])}`);
+      report(
+        file,
+        field,
+        `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${didYouMean(value, ids[kind])}`,
+        {
+          code: 'unknown-reference',
+          ref: `${kind}:${value}`,
+        },
+      );
   };
 
   for (const school of schools) {
     school.families.forEach((f, i) => check(school.file, `families[${i}]`, f, 'family', familyById));
     school.expertise.forEach((t, i) => check(school.file, `expertise[${i}]`, t, 'topic', topicById));
   }
+  // An author's school and family are easily swapped: name the field to use rather than a near miss.
+  const swapped = (file: string, field: 'school' | 'family', value: string) => {
+    const other = field === 'school' ? 'family' : 'school';
+    report(
+      file,
+      field,
+      `"${value}" is a ${other}, not a ${field}: write ${other}: ${value} instead of ${field}: ${value}`,
+      {
+        code: 'unknown-reference',
+        ref: `${field}:${value}`,
+      },
+    );
+  };
   for (const author of authors) {
-    if (author.school) check(author.file, 'school', author.school, 'school', schoolById);
-    if (author.family) check(author.file, 'family', author.family, 'family', familyById);
+    if (author.school && !schoolById.has(author.school) && familyById.has(author.school)) {
+      swapped(author.file, 'school', author.school);
+    } else if (author.school) check(author.file, 'school', author.school, 'school', schoolById);
+    if (author.family && !familyById.has(author.family) && schoolById.has(author.family)) {
+      swapped(author.file, 'family', author.family);
+    } else if (author.family) check(author.file, 'family', author.family, 'family', familyById);
   }
 
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
@@ -126,6 +156,7 @@ export function buildNetwork<Hero>(
         file,
         '',
         `the folder "${publisherId}" is not a school or family id${didYouMean(publisherId, [...ids.school, ...ids.family])}: move the post into content/posts/<school-or-family-id>/`,
+        { code: 'unknown-reference', ref: `publisher:${publisherId}` },
       );
       continue;
     }
@@ -139,6 +170,7 @@ export function buildNetwork<Hero>(
             file,
             `families[${i}]`,
             `"${school.id}" is not a member of "${f}": share only with ${school.families.map((x) => `"${x}"`).join(', ') || 'none of its families'}`,
+            { code: 'not-a-member', ref: `family:${f}` },
           );
       });
     }
@@ -147,22 +179,34 @@ export function buildNetwork<Hero>(
         if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(p)) check(file, `caseStudy.partners[${i}]`, p, 'school', schoolById);
       });
     }
+    // A YAML reader turns `2025-06-20T00:30:00+01:00` into 19 June in UTC; the writer meant the 20th.
+    const source = context.readSource?.(file);
+    const written = (field: 'date' | 'updated') => {
+      const text = source === undefined ? undefined : writtenField(source, field);
+      return text === undefined ? undefined : asWritten(text);
+    };
+    const date = written('date') ?? data.date;
+    const updated = data.updated && (written('updated') ?? data.updated);
     const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
     if (data.kind === 'rules-of-thumb' && rules.length === 0) {
-      report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")');
+      report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")', {
+        code: 'no-rules',
+      });
     }
     posts.push({
       ...data,
+      date,
+      ...(updated ? { updated } : {}),
       id,
       slug,
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
       lang: data.lang ?? school?.lang ?? raw.network.lang,
-      scheduled: isScheduled({ date: data.date }, context.now),
+      scheduled: isScheduled({ date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
       rules,
       readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
-      year: data.date.getUTCFullYear(),
+      year: date.getUTCFullYear(),
       file,
       digest: digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
     } as Post<Hero>);
