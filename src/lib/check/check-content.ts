@@ -463,7 +463,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       add(
         file,
         '',
-        `still holds the starter text of "npm run new": ${starter.map((phrase) => `"${phrase}"`).join(', ')}. Replace it with your own words${draft ? ' before you publish' : ', or set draft: true until it is ready'}`,
+        `still holds the starter text of "npm run new": ${starter.map((phrase) => `"${phrase.length > 45 ? `${phrase.slice(0, 42).trimEnd()}…` : phrase}"`).join(', ')}. Replace it with your own words${draft ? ' before you publish' : ', or set draft: true until it is ready'}`,
         { code: 'placeholder', severity: draft ? 'warning' : 'error', ...(where > 0 ? { line: where } : {}) },
       );
     }

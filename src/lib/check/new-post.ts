@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
 import type { PostKind } from '../../schemas/post.ts';
+import { didYouMean } from '../network/suggest.ts';
 
 export interface NewPost {
   kind: PostKind;
@@ -93,11 +94,9 @@ export const placeholders = [
   '**Rule.** Why it matters',
 ] as const;
 
-/** The starter phrases a post still holds, shortened to be quoted in a message. */
+/** The starter phrases a post still holds. */
 export function placeholdersIn(text: string): string[] {
-  return placeholders
-    .filter((phrase) => text.includes(phrase))
-    .map((phrase) => (phrase.length > 45 ? `${phrase.slice(0, 42).trimEnd()}…` : phrase));
+  return placeholders.filter((phrase) => text.includes(phrase));
 }
 
 /** The text of a new post: valid front matter for its kind and a starter body. */
@@ -113,4 +112,77 @@ topics: ${list(post.topics)}
 ${starters[post.kind].front}${post.draft ? 'draft: true\n' : ''}---
 
 ${starters[post.kind].body}`;
+}
+
+/** Something a writer can name when starting a post: a school, family, author, topic or kind. */
+export interface Choice {
+  id: string;
+  name: string;
+  /** Other names it goes by, e.g. a school's short name. */
+  aliases?: readonly string[];
+}
+
+const loose = (text: string) => slugify(text.replace(/[“”‘’"']/g, ''));
+
+/**
+ * The choice a writer means by `input`, written as its id or its name in any case ("Onny Vale School",
+ * "leanne cartwright", "SEND", "Rules of thumb"); undefined when nothing matches.
+ */
+export function resolveChoice(input: string, choices: readonly Choice[]): Choice | undefined {
+  const wanted = loose(input);
+  if (wanted === '') return undefined;
+  return (
+    choices.find((choice) => choice.id === input.trim()) ??
+    choices.find((choice) => [choice.id, choice.name, ...(choice.aliases ?? [])].some((name) => loose(name) === wanted))
+  );
+}
+
+/** Flags `npm run new` takes, for parsing and for "did you mean" on a slip. */
+export const newPostFlags = {
+  kind: { type: 'string' },
+  title: { type: 'string' },
+  school: { type: 'string' },
+  family: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  authors: { type: 'string', multiple: true },
+  topic: { type: 'string', multiple: true },
+  topics: { type: 'string', multiple: true },
+  description: { type: 'string' },
+  date: { type: 'string' },
+  draft: { type: 'boolean' },
+  ready: { type: 'boolean' },
+  mdx: { type: 'boolean' },
+  content: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const NEW_POST_USAGE =
+  'Usage: npm run new -- --title "Seven rules for reading aloud" --school "Oak Primary" --author "Ann Head" ' +
+  '--kind rules-of-thumb --topics reading,wellbeing [--ready] [--mdx] [--date 2025-09-01] (or just npm run new, to be asked)';
+
+/**
+ * One line of help for a slip in the flags (Node's parseArgs error), instead of a stack trace:
+ * `--autor` → did you mean `--author`; `--draft yes` → `--draft` takes no value; a value with no flag at all
+ * means npm kept the flags, because `--` was missing.
+ */
+export function flagHelp(message: string, args: readonly string[] = []): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown) {
+    const name = unknown.replace(/^-+/, '');
+    const near = didYouMean(name, Object.keys(newPostFlags));
+    return `${unknown} is not an option${near.replace(/"([^"]+)"/, '"--$1"')}. ${NEW_POST_USAGE}`;
+  }
+  const extra = /Unexpected argument '([^']+)'/.exec(message)?.[1];
+  if (extra !== undefined) {
+    if (!args.some((arg) => arg.startsWith('-'))) {
+      return `npm kept the flags for itself, because "--" was missing: write npm run new -- --title "${extra}" (with -- before the flags). ${NEW_POST_USAGE}`;
+    }
+    if (/^(yes|no|true|false|y|n)$/i.test(extra)) {
+      return `--draft and --ready take no value: write --draft for a draft, --ready to publish it. ${NEW_POST_USAGE}`;
+    }
+    return `"${extra}" is not after a flag: put values in quotes after their flag, e.g. --title "${extra} …". ${NEW_POST_USAGE}`;
+  }
+  const missing = /Option '(-{1,2}[^ ']+)[^']*' argument missing/.exec(message)?.[1];
+  if (missing) return `${missing} needs a value after it. ${NEW_POST_USAGE}`;
+  return `${message.split('\n')[0]}. ${NEW_POST_USAGE}`;
 }
