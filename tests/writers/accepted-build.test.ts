@@ -131,6 +131,12 @@ describe('inputs the check accepts, the build builds', () => {
     expect(mdx).not.toContain('Check the figures');
   });
 
+  it('publishes a picture whose name has a space when it is written in angle brackets', () => {
+    const img = page(dist, '/schools/oak-primary/image-space-in-angle-brackets-accepted/').querySelector('.prose img');
+    expect(img?.getAttribute('alt')).toBe('Sports day');
+    expect(img?.getAttribute('src')).toMatch(/^\/_astro\/sports%20day\./);
+  });
+
   it('reads a short hex colour as the full one', () => {
     const school = readFileSync(join(dist, 'schools/oak-primary/index.html'), 'utf8');
     expect(school).toContain('#cc0033');
