@@ -36,7 +36,7 @@ export default function remarkTypography() {
   return (tree: Root) => {
     const pieces: (Literal | null)[] = [];
     visit(tree, (node, _index, parent) => {
-      if (!parent) return;
+      if (!parent) return undefined;
       if (
         (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') &&
         IGNORED_ELEMENTS.has(node.name ?? '')
@@ -45,6 +45,7 @@ export default function remarkTypography() {
       }
       if (LITERALS.has(node.type)) pieces.push(node as Literal);
       else if (BLOCKS.has(node.type)) pieces.push(null);
+      return undefined;
     });
     // Code stands in as letters of the same length, a block start as a space; only text is changed.
     const all = educateQuotes(
