@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { authorSchema } from './schemas/author.ts';
 import { familySchema } from './schemas/family.ts';
 import { networkSchema } from './schemas/network.ts';
 import { postSchema } from './schemas/post.ts';
 import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
+import { forgiving } from './lib/dev-preview.ts';
 import { settings } from './lib/settings.ts';
 
 const { contentDir } = settings();
@@ -23,11 +24,14 @@ export const collections = {
   topics: defineCollection({ loader: data('topics'), schema: topicSchema }),
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
-    loader: glob({
-      pattern: '*/*.{md,mdx}',
-      base: `${contentDir}/posts`,
-      generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-    }),
+    // `npm run dev` keeps a post with mistakes as a marked entry, so one bad file does not stop the preview.
+    loader: (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
+      glob({
+        pattern: '*/*.{md,mdx}',
+        base: `${contentDir}/posts`,
+        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+      }),
+    ),
     schema: ({ image }) => postSchema(image()),
   }),
 };

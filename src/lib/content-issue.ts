@@ -41,6 +41,8 @@ export function formatIssue(issue: ContentIssue): string {
 /** Thrown when content has errors; its message lists every one, so a build stops with all of them at once. */
 export class ContentError extends Error {
   readonly issues: ContentIssue[];
+  /** Where the first error is, for Astro's error overlay: the writer's file, not the module that found it. */
+  readonly loc?: { file: string; line: number; column: number };
 
   constructor(issues: ContentIssue[]) {
     const errors = issues.filter((issue) => issue.severity === 'error');
@@ -50,5 +52,7 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.issues = issues;
+    const first = errors.find((issue) => issue.line !== undefined);
+    if (first) this.loc = { file: first.file, line: first.line!, column: first.column ?? 1 };
   }
 }
