@@ -9,11 +9,13 @@ import { mdxProseProblems } from '../../src/lib/check/mdx.ts';
 import { flagHelp, placeholdersIn, renderPost, resolveChoice } from '../../src/lib/check/new-post.ts';
 import { textProblems } from '../../src/lib/check/text.ts';
 import { conflictLines, parseYaml, quoted } from '../../src/lib/check/yaml.ts';
-import { uniqueIssues, type ContentIssue } from '../../src/lib/content-issue.ts';
+import { ContentError, uniqueIssues, type ContentIssue } from '../../src/lib/content-issue.ts';
+import { buildNetwork, type RawContent } from '../../src/lib/network/build.ts';
 import { checkEmbed } from '../../src/lib/embeds.ts';
 import { holdBack } from '../../src/lib/publish.ts';
 import { flag, hexColour, writtenDate } from '../../src/schemas/common.ts';
 import { postSchema } from '../../src/schemas/post.ts';
+import { rawNetworkInfo, rawPost, rawSchool } from '../helpers/raw-network.ts';
 
 describe('dates as written', () => {
   it.each([
@@ -241,5 +243,61 @@ describe('pictures', () => {
     expect(notAPicture(file('c.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')))).toBeUndefined();
     expect(notAPicture(file('d.jpg', Buffer.from('%PDF-1.7')))).toBe('a PDF document');
     expect(notAPicture(file('e.jpg', Buffer.from('hello')))).toBe('not a picture');
+  });
+});
+
+describe('the network model for writers', () => {
+  const content = (posts: RawContent<string>['posts'], school = 'oak'): RawContent<string> => ({
+    network: rawNetworkInfo,
+    schools: [rawSchool('oak', []), rawSchool('elm', [], { colour: '#f2c94c' })],
+    families: [{ id: 'trust', data: { name: 'Trust', kind: 'cluster', description: 'd', colour: '#f7c59f' } }],
+    authors: [{ id: 'ann', data: { name: 'Ann', role: 'Head', school, bio: 'b', links: {} } }],
+    topics: [{ id: 'reading', data: { name: 'Reading', description: 'd' } }],
+    posts,
+  });
+  const context = { now: new Date('2026-01-31'), scope: { type: 'network' as const } };
+
+  it('warns about pale colours of schools and families alike, and suggests family: for a family', () => {
+    let issues: ContentIssue[] = [];
+    try {
+      buildNetwork(content([], 'trust'), { ...context, preview: true });
+    } catch (error) {
+      issues = (error as ContentError).issues;
+    }
+    expect(issues.map((issue) => [issue.file, issue.code, issue.message])).toEqual([
+      [
+        'schools/elm.yaml',
+        'colour-contrast',
+        '"#f2c94c" is too light for text on white (WCAG AA); using "#917300" instead',
+      ],
+      ['families/trust.yaml', 'colour-contrast', expect.stringMatching(/^"#f7c59f" is too light/)],
+      [
+        'authors/ann.yaml',
+        'unknown-reference',
+        '"trust" is a family, not a school: write family: trust instead of school: trust',
+      ],
+    ]);
+  });
+
+  it('in a preview, sets aside the posts with mistakes and keeps the rest', () => {
+    const raw = content([
+      rawPost('oak/good', '2025-01-01'),
+      rawPost('oak/bad', '2025-01-01', { authors: ['anne'] }),
+      { ...rawPost('oak/unreadable', '2025-01-01'), data: { brokenBy: 'title: Required' } as never },
+    ]);
+    const { network } = buildNetwork(raw, { ...context, preview: true });
+    expect(network.posts.map((post) => post.id)).toEqual(['oak/good']);
+    expect(network.broken.map((post) => [post.id, post.issues.map((issue) => issue.code)])).toEqual([
+      ['oak/unreadable', ['unreadable']],
+      ['oak/bad', ['unknown-reference']],
+    ]);
+    expect(() => buildNetwork(raw, { ...context, preview: false })).toThrow(ContentError);
+  });
+
+  it('dates a post by the day written in its file, whatever time zone the YAML reader applied', () => {
+    const raw = content([{ ...rawPost('oak/late', '2025-06-19T23:30:00Z'), filePath: 'posts/oak/late.md' }]);
+    const source = '---\ntitle: Late\ndate: 2025-06-20T00:30:00+01:00\n---\n';
+    const { network } = buildNetwork(raw, { ...context, preview: false, readSource: () => source });
+    expect(network.posts[0]?.date.toISOString()).toBe('2025-06-20T00:30:00.000Z');
   });
 });
