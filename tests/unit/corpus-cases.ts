@@ -115,6 +115,52 @@ export const inlineCases: InlineCase[] = [
     files: { [P]: post({ title: "'It's our turn to host'" }) },
   },
   {
+    name: 'title-starts-with-star',
+    about: 'a title starting with "*", which YAML reads as a reference to elsewhere',
+    files: { [P]: post({ title: '*New* reading corner opens' }) },
+  },
+  {
+    name: 'title-starts-with-at',
+    about: 'a title starting with "@"',
+    files: { [P]: post({ title: '@home learning that worked' }) },
+  },
+  {
+    name: 'topics-list-not-closed',
+    about: 'a list of topics with no closing bracket',
+    files: { [P]: post({ topics: '[reading, wellbeing' }) },
+  },
+  {
+    name: 'no-space-after-colon',
+    about: 'no space after the colon of a field',
+    files: { [P]: post({ title: null }).replace('---\n', '---\ntitle:Reading for pleasure\n') },
+  },
+  {
+    name: 'list-item-on-key-line',
+    about: 'a list item written on the same line as its field',
+    files: { [P]: post({ authors: '- ann-head' }) },
+  },
+  {
+    name: 'case-study-over-indented',
+    about: 'one field of a case study indented more than the one above it',
+    files: {
+      [P]: post(
+        { kind: 'case-study' },
+        BODY,
+        'caseStudy:\n  setting: A small rural primary\n   period: 2024–25\n  focus: Reading\n  outcomes: [More reading]\n',
+      ),
+    },
+  },
+  {
+    name: 'description-block-accepted',
+    about: 'a description written as a folded block over several lines, with "@" and ":" inside',
+    files: {
+      [P]: post({ description: '>' }, BODY, '').replace(
+        'description: >\n',
+        'description: >\n  What we learnt about @home reading: the books, the\n  routines and the families who made it work.\n',
+      ),
+    },
+  },
+  {
     name: 'nbsp-indentation',
     about: 'a case study indented with non-breaking spaces pasted from a web page',
     files: {

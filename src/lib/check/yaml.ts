@@ -25,13 +25,20 @@ export function quoted(value: string): string {
   return value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, '\\\\')}"`;
 }
 
+/** Marks a message about the line after the one the parser names. */
+const OVER_INDENTED = '\u0000';
+
 /** Makes the `yaml` package's messages read like advice; positions are reported separately. */
-function friendly(message: string, code: string, source: string): string {
+function friendly(message: string, code: string, source: string, next?: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const field = FIELD_LINE.exec(source);
   const [key, value] = field ? [field[1]!, field[2]!] : ['', ''];
   if (code === 'DUPLICATE_KEY') {
     return `the field ${key ? `"${key}" ` : ''}appears twice: keep one`;
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && field && !/:\s/.test(value) && next && FIELD_LINE.test(next)) {
+    const nextKey = FIELD_LINE.exec(next)![1]!;
+    return `${OVER_INDENTED}"${nextKey}" is indented more than "${key}" on the line above: line them up, with the same number of spaces before each`;
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && field) {
     return `"${key}" has a colon followed by a space in its value, which YAML reads as a new field: put the whole value in quotes, ${key}: ${quoted(value)}`;
@@ -44,6 +51,73 @@ function friendly(message: string, code: string, source: string): string {
     return `YAML syntax error: ${first}`;
   }
   return `YAML syntax error: ${first}${/:\s*$/.test(first) ? '' : ' (check quotes, colons and indentation)'}`;
+}
+
+/** Fields holding prose, where a value starting with `{` is text the writer meant, not a YAML group. */
+const PROSE = new Set([
+  'title',
+  'description',
+  'heroAlt',
+  'seriesTitle',
+  'name',
+  'shortName',
+  'tagline',
+  'bio',
+  'role',
+]);
+
+/**
+ * Mistakes YAML either refuses with a parser's words or, worse, reads as something else (`title: &more` is an
+ * empty title): a value starting with a character YAML reserves, a list item on the key's line, no space after
+ * the colon, a list with no closing bracket. Block scalars (`description: >` and the lines under it) are skipped.
+ */
+function slips(text: string, firstLine: number): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  let block = -1;
+  text.split('\n').forEach((line, index) => {
+    const indent = line.search(/\S/);
+    if (block >= 0 && (indent === -1 || indent > block)) return;
+    block = -1;
+    const at = { line: index + firstLine };
+    const field = /^(\s*)(?:-\s+)?([A-Za-z][\w-]*)\s*:(\s*)(.*?)\s*$/.exec(line);
+    if (!field) return;
+    const [, lead = '', key = '', space = '', value = ''] = field;
+    if (/^[|>][-+0-9]*(\s+#.*)?$/.test(value)) {
+      block = lead.length;
+      return;
+    }
+    if (value === '' || /^["']/.test(value)) return;
+    if (space === '' && !value.startsWith('//')) {
+      problems.push({
+        ...at,
+        field: key,
+        code: 'yaml-colon-space',
+        message: `"${key}" needs a space after its colon: write ${key}: ${value}`,
+      });
+    } else if (/^[&!*@`%]/.test(value) || (value.startsWith('{') && PROSE.has(key))) {
+      problems.push({
+        ...at,
+        field: key,
+        code: 'yaml-special-start',
+        message: `"${key}" starts with "${value[0]}", which YAML reads as a special sign: put the whole value in quotes, ${key}: ${quoted(value)}`,
+      });
+    } else if (/^-\s/.test(value)) {
+      problems.push({
+        ...at,
+        field: key,
+        code: 'yaml-list-on-key-line',
+        message: `"${key}" has a list item on the same line: write the list in brackets, ${key}: [${value.replace(/^-\s+/, '')}]`,
+      });
+    } else if (value.startsWith('[') && !value.replace(/\s+#.*$/, '').endsWith(']')) {
+      problems.push({
+        ...at,
+        field: key,
+        code: 'yaml-unclosed-list',
+        message: `the list of "${key}" has no closing "]": end it on this line, ${key}: ${value.replace(/\s+#.*$/, '').replace(/,\s*$/, '')}]`,
+      });
+    }
+  });
+  return problems;
 }
 
 const CONFLICT = /^(<{7}|={7}|>{7})(?:\s|$)/;
@@ -131,6 +205,8 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   if (nbsp.length > 0) {
     return { ok: false, problems: nbsp.map((line) => ({ line, message: NBSP_MESSAGE, code: 'yaml-nbsp' })) };
   }
+  const slipped = slips(text, firstLine);
+  if (slipped.length > 0) return { ok: false, problems: slipped };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -139,11 +215,15 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
       const pos = lineCounter.linePos(error.pos[0]);
       const source = lines[pos.line - 1] ?? '';
       const key = /^([^\s:#-][^:#]*?)\s*:/.exec(source)?.[1];
+      const message = friendly(error.message, error.code, source, lines[pos.line]);
+      if (message.startsWith(OVER_INDENTED)) {
+        return { line: pos.line + firstLine, message: message.slice(1), code: 'yaml-over-indented' };
+      }
       return {
         line: pos.line + firstLine - 1,
         column: pos.col,
         ...(key ? { field: key } : {}),
-        message: friendly(error.message, error.code, source),
+        message,
         code: `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
       };
     });
