@@ -465,6 +465,22 @@ export const inlineCases: InlineCase[] = [
     files: { [P]: post({}, `${BODY}\n![Sports day](<./sports day.png>)\n`), 'posts/oak-primary/sports day.png': PNG },
   },
   {
+    name: 'image-as-html-md',
+    about: 'a picture beside the post written as an HTML <img>, which is not published with it',
+    files: {
+      [P]: post({}, `${BODY}\n<img src="./photo.png" alt="Our reading garden">\n`),
+      'posts/oak-primary/photo.png': PNG,
+    },
+  },
+  {
+    name: 'image-as-jsx-mdx',
+    about: 'a picture beside the post written as a JSX <img /> in MDX',
+    files: {
+      [X]: post({}, `${BODY}\n<img src="./photo.png" alt="Our reading garden" />\n`),
+      'posts/oak-primary/photo.png': PNG,
+    },
+  },
+  {
     name: 'image-wordpress-path',
     about: 'an image still pointing at the old WordPress site',
     files: { [P]: post({}, `${BODY}\n![Our hall](/wp-content/uploads/2021/03/hall.jpg)\n`) },

@@ -166,3 +166,36 @@ export function spacedAddresses(tree: Root): BodyProblem[] {
   });
   return problems;
 }
+
+/**
+ * An `<img>` written as HTML or JSX is copied to the page as it is, so a picture beside the post
+ * (`src="./photo.jpg"`) is never published with it: only Markdown's `![…](…)` is.
+ */
+export function rawImages(tree: Root): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const report = (src: string, alt: string | undefined, node: Nodes) => {
+    if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) return;
+    problems.push({
+      ...at(node),
+      code: 'raw-image',
+      severity: 'error',
+      message: `<img src="${src}"> is not published with the post, so the picture would be missing: write it as ![${alt?.trim() || 'Describe the picture'}](${src})`,
+    });
+  };
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      for (const match of node.value.matchAll(/<img\b[^>]*>/gi)) {
+        const src = attribute(match[0], 'src');
+        if (src) report(src, attribute(match[0], 'alt'), node);
+      }
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'img') {
+      const value = (key: string) => {
+        const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === key);
+        return typeof attr?.value === 'string' ? attr.value : undefined;
+      };
+      const src = value('src');
+      if (src) report(src, value('alt'), node);
+    }
+  });
+  return problems;
+}

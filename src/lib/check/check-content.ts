@@ -16,7 +16,7 @@ import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
 import { holdBack } from '../publish.ts';
 import { extractRules } from '../rules.ts';
-import { embedProblems, shapeProblems, spacedAddresses, splitRules, unclosedFences } from './body.ts';
+import { embedProblems, rawImages, shapeProblems, spacedAddresses, splitRules, unclosedFences } from './body.ts';
 import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
 import { notAPicture } from './images.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
@@ -498,6 +498,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         ...unclosedFences(body.tree, split.blanked),
         ...(split.body.trim() === '' ? [] : shapeProblems(body.tree)),
         ...spacedAddresses(body.tree),
+        ...rawImages(body.tree),
         ...(raw.kind === 'rules-of-thumb' ? splitRules(body.tree) : []),
         ...(mdx ? mdxTreeProblems(body.tree, abs) : []),
       ]);
