@@ -572,6 +572,16 @@ export const inlineCases: InlineCase[] = [
     files: { [X]: post({}, `import Gallery from '../../components/Gallery.astro';\n\n${BODY}\n<Gallery />\n`) },
   },
   {
+    name: 'mdx-attribute-undefined',
+    about: 'an MDX attribute naming something the post never defined',
+    files: { [X]: post({}, `${BODY}\n<img src={photo} alt="Our garden" />\n`) },
+  },
+  {
+    name: 'list-items-run-together',
+    about: 'a second list item indented more than the first, which YAML joins to it',
+    files: { [P]: post({ topics: null }).replace('---\n\n', 'topics:\n- reading\n  - wellbeing\n---\n\n') },
+  },
+  {
     name: 'mdx-component-not-imported',
     about: 'a component used without an import',
     files: { [X]: post({}, `${BODY}\n<Callout>Remember the trip forms.</Callout>\n`) },

@@ -68,6 +68,7 @@ export function mdxProseProblems(text: string): BodyProblem[] {
   return problems;
 }
 
+const GLOBALS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
 const IMPORT = /^\s*import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"]/gm;
 
 /**
@@ -119,6 +120,20 @@ export function mdxTreeProblems(tree: Root, file: string): BodyProblem[] {
         message: `"{${inner}}" is code in MDX: write \\{${inner}\\} to show the braces, ${AS_MD}`,
       });
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      for (const attribute of node.attributes) {
+        const value = attribute.type === 'mdxJsxAttribute' ? attribute.value : undefined;
+        if (typeof value !== 'object' || value === null) continue;
+        const name = value.value.trim();
+        // `{photo}` names something the post never defined: the build would stop on it.
+        if (/^[A-Za-z_$][\w$]*$/.test(name) && !imported.has(name) && !GLOBALS.has(name)) {
+          problems.push({
+            ...at(node),
+            code: 'mdx-brace',
+            severity: 'error',
+            message: `${attribute.type === 'mdxJsxAttribute' ? attribute.name : 'an attribute'}={${name}} on <${node.name}> names "${name}", which this post does not define: write the value in quotes, ${attribute.type === 'mdxJsxAttribute' ? attribute.name : 'name'}="…"`,
+          });
+        }
+      }
       const root = node.name.split('.')[0]!;
       if (/^[A-Z]/.test(root) && !imported.has(root)) {
         problems.push({

@@ -176,6 +176,14 @@ function one(issue: AnyIssue, schema: z.ZodType): Problem[] {
       return [{ field, message: `is too small (at least ${String(issue.minimum)})` }];
     }
     case 'invalid_format': {
+      if (typeof input === 'string' && /\S\s+-\s+\S/.test(input) && typeof issue.path.at(-1) === 'number') {
+        return [
+          {
+            field,
+            message: `"${input}" is two list items run together, because the second is indented more than the first: give every "- " line the same indentation`,
+          },
+        ];
+      }
       if (
         issue.format === 'regex' &&
         typeof input === 'string' &&
