@@ -87,14 +87,17 @@ function slips(text: string, firstLine: number): YamlProblem[] {
       return;
     }
     if (value === '' || /^["']/.test(value)) return;
-    if (space === '' && !value.startsWith('//')) {
+    // Only a field of its own: `- KS2:up` in a list is text to YAML, and fine.
+    if (space === '' && lead === '' && !line.trimStart().startsWith('-') && !value.startsWith('//')) {
       problems.push({
         ...at,
         field: key,
         code: 'yaml-colon-space',
         message: `"${key}" needs a space after its colon: write ${key}: ${value}`,
       });
-    } else if (/^[&!*@`%]/.test(value) || (value.startsWith('{') && PROSE.has(key))) {
+    } else if (space === '') {
+      return;
+    } else if (/^[&!*@`%]/.test(value) || (/^[{[]/.test(value) && PROSE.has(key))) {
       problems.push({
         ...at,
         field: key,
