@@ -15,12 +15,14 @@ const issues: ContentIssue[] = [
     field: 'authors[0]',
     message: '"jdoe" is not an author (did you mean "j-doe"?)',
     severity: 'error',
+    code: 'unknown-reference',
   },
   {
     file: 'content/posts/oak/brief.md',
     field: 'description',
     message: 'is short (20 characters): 50%',
     severity: 'warning',
+    code: 'description-length',
   },
 ];
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isPublished } from '../publish.ts';
 import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
+import { asWritten } from '../check/dates.ts';
+import { flag } from '../../schemas/common.ts';
 
 /** What the sitemap needs from a post's front matter, read before the content layer runs. */
 export interface SitemapPost extends PostRef {
@@ -23,7 +25,16 @@ export interface SitemapPlan {
 }
 
 const dateOf = (value: unknown) =>
-  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  value instanceof Date ? value : typeof value === 'string' ? (asWritten(value) ?? new Date(value)) : undefined;
+
+/** Front matter YAML, or null when it cannot be read: `npm run check` names that post, and the build refuses it. */
+function frontMatter(yaml: string): Record<string, unknown> | null {
+  try {
+    return parse(yaml) as Record<string, unknown> | null;
+  } catch {
+    return null;
+  }
+}
 
 /** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
 export function readSitemapPosts(root: string): SitemapPost[] {
@@ -36,7 +47,7 @@ export function readSitemapPosts(root: string): SitemapPost[] {
         .flatMap((name): SitemapPost[] => {
           const source = readFileSync(join(postsDir, publisher.name, name), 'utf8').replace(/^\uFEFF/, '');
           const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-          const data = (match ? parse(match[1]!) : null) as Record<string, unknown> | null;
+          const data = match ? frontMatter(match[1]!) : null;
           const date = dateOf(data?.['date']);
           if (!data || !date) return [];
           return [
@@ -47,7 +58,7 @@ export function readSitemapPosts(root: string): SitemapPost[] {
               canonical: typeof data['canonical'] === 'string' ? data['canonical'] : undefined,
               date,
               updated: dateOf(data['updated']),
-              draft: data['draft'] === true,
+              draft: flag.safeParse(data['draft']).data === true,
               authors: (data['authors'] as string[] | undefined) ?? [],
               topics: (data['topics'] as string[] | undefined) ?? [],
               families: data['families'] as string[] | undefined,

@@ -1,3 +1,5 @@
+import { embedOrigins } from '../embeds.ts';
+
 /** One rule of a `_headers` file: a path pattern (`*` matches anything) and the headers it adds. */
 export interface HeaderRule {
   path: string;
@@ -34,6 +36,8 @@ export function contentSecurityPolicy(partners: readonly string[] = []): string 
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...origins],
     ['worker-src', "'self'", 'blob:'],
+    // Only the embeds a post may hold (see src/lib/embeds.ts); `npm run check` refuses any other iframe.
+    ['frame-src', ...embedOrigins.map((embed) => embed.origin)],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],
