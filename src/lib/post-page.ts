@@ -1,4 +1,5 @@
 import type { Author, Family, Network, Post, Topic } from './network/types.ts';
+import { listedPosts } from './listing.ts';
 import type { Urls } from './urls.ts';
 
 /** A heading of the rendered post, as Astro's `render()` reports it. */
@@ -67,6 +68,10 @@ export function postPage<Hero>(
     series: network.series(post),
     previous,
     next,
-    related: network.related(post),
+    // A post's own translation is not "related": the language switch offers it.
+    related: listedPosts(
+      network.related(post).filter((other) => !post.translations.includes(other)),
+      post.lang,
+    ),
   };
 }

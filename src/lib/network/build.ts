@@ -11,6 +11,7 @@ import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { extractRules } from '../rules.ts';
+import { listedPosts } from '../listing.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
 import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
@@ -318,7 +319,9 @@ export function buildNetwork<Hero>(
     schoolsWithExpertise: (id) => [...get(expertise, id)].sort(byName),
     related: (post) => related.get(post.id) ?? [],
     neighbours: (post) => {
-      const list = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
+      // "Next from" moves to another text, in the post's language where it has a version.
+      const all = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
+      const list = all.some((other) => other.translations.length > 0) ? listedPosts(all, post.lang) : all;
       const index = list.indexOf(post);
       return { next: list[index - 1], previous: list[index + 1] };
     },
