@@ -67,7 +67,7 @@ export default defineConfig({
     mdx(),
     mdxCache({
       settings: { urlOptions, processor: options.markdown },
-      code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
+      code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib', 'src/i18n'],
     }),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.

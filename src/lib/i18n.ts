@@ -81,11 +81,11 @@ export function tableProblems(tables: Readonly<Record<string, unknown>>): string
 
 const baseOf = (key: string) => key.slice(0, key.lastIndexOf('.'));
 
-function loadTables(): Map<string, Table> {
-  const modules = import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' });
-  const files = Object.fromEntries(
-    Object.entries(modules).map(([path, table]) => [path.replace(/^\.\.\//, 'src/'), table]),
-  );
+/**
+ * The tables by language (`src/i18n/cy.json` → `cy`), or an error listing every problem `tableProblems` finds:
+ * thrown while the site's modules load, it stops the build before any page is written.
+ */
+export function checkedTables(files: Readonly<Record<string, unknown>>): Map<string, Table> {
   const problems = tableProblems(files);
   if (problems.length) {
     throw new Error(`The interface string tables are incomplete:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -95,7 +95,14 @@ function loadTables(): Map<string, Table> {
   );
 }
 
-const tables = loadTables();
+// Adding a language is adding its file: every table in src/i18n/ is loaded and checked against en.json.
+const tables = checkedTables(
+  Object.fromEntries(
+    Object.entries(import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' })).map(
+      ([path, table]) => [path.replace(/^\.\.\//, 'src/'), table],
+    ),
+  ),
+);
 const translators = new Map<string, Translator>();
 let defaultLanguage = 'en';
 

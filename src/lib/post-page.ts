@@ -1,4 +1,5 @@
 import type { Author, Family, Network, Post, Topic } from './network/types.ts';
+import { translator } from './i18n.ts';
 import { listedPosts } from './listing.ts';
 import type { Urls } from './urls.ts';
 
@@ -60,7 +61,10 @@ export function postPage<Hero>(
     publisherName: network.publisherName(post.publisher),
     toc: needsToc(listed, post.readingMinutes) ? listed : [],
     reply: replyAddress
-      ? { address: replyAddress, name: writer?.name ?? `the ${network.info.name} editors` }
+      ? {
+          address: replyAddress,
+          name: writer?.name ?? translator(post.lang)('post.replyEditors', { name: network.info.name }),
+        }
       : undefined,
     pageUrl,
     canonical: canonical === pageUrl ? undefined : canonical,

@@ -77,6 +77,8 @@ describe('a network with Welsh and bilingual schools', () => {
     expect(text(rules, '.byline > span').split(' | ')[0]).toBe('Gan Eleri Jones a Tom Price');
     expect(text(rules, '#about-authors')).toBe('Am yr awduron');
     expect(text(page(dir, '/schools/ysgol-y-bont/trochi-iaith/'), '#at-a-glance')).toBe('Cipolwg');
+    // A task list in a post written in its school's language (the post names none) is read out in Welsh.
+    expect(text(html, '.prose .task-list-item .sr-only')).toBe("Wedi'i wneud: | I'w wneud:");
   });
 
   it('speaks Welsh on a Welsh-medium school’s page in the network', () => {

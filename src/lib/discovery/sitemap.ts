@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { postFileLanguage } from '../post-language.ts';
 import { isPublished } from '../publish.ts';
 import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
 
@@ -31,23 +32,12 @@ export interface SitemapPlan {
 const dateOf = (value: unknown) =>
   value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
 
-function yamlLang(file: string): string | undefined {
-  try {
-    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
-    return typeof data?.['lang'] === 'string' ? data['lang'] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
 export function readSitemapPosts(root: string): SitemapPost[] {
   const postsDir = join(root, 'posts');
-  const networkLang = yamlLang(join(root, 'network.yaml')) ?? 'en-GB';
   return readdirSync(postsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .flatMap((publisher) => {
-      const publisherLang = yamlLang(join(root, 'schools', `${publisher.name}.yaml`)) ?? networkLang;
       return readdirSync(join(postsDir, publisher.name))
         .filter((name) => /\.mdx?$/.test(name))
         .flatMap((name): SitemapPost[] => {
@@ -69,7 +59,7 @@ export function readSitemapPosts(root: string): SitemapPost[] {
               topics: (data['topics'] as string[] | undefined) ?? [],
               families: data['families'] as string[] | undefined,
               kind: String(data['kind']),
-              lang: typeof data['lang'] === 'string' ? data['lang'] : publisherLang,
+              lang: postFileLanguage(root, publisher.name, data['lang']),
               translationOf: typeof data['translationOf'] === 'string' ? data['translationOf'] : undefined,
               translationKey: typeof data['translationKey'] === 'string' ? data['translationKey'] : undefined,
             },

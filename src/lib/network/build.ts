@@ -9,6 +9,7 @@ import type { TopicData } from '../../schemas/topic.ts';
 import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
+import { postLanguage } from '../post-language.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { extractRules } from '../rules.ts';
 import { listedPosts } from '../listing.ts';
@@ -220,7 +221,7 @@ export function buildNetwork<Hero>(
       slug,
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
-      lang: data.lang ?? school?.lang ?? raw.network.lang,
+      lang: postLanguage(data.lang, school?.lang, raw.network.lang),
       translations: [],
       scheduled: isScheduled({ date: data.date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
