@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import { fileForPath, htmlFiles, page } from '../helpers/html.ts';
 import { englishInterfaceText } from '../helpers/language.ts';
+import { validateHtml } from '../quality/gates/html-validity.ts';
 
 /** A network with a Welsh-medium school, a school that publishes in both languages and an English school. */
 const fixture = 'tests/fixtures/bilingual';
@@ -104,6 +105,7 @@ describe('a network with Welsh and bilingual schools', () => {
           [langOf(html), `${site}${from}`],
         ]),
       );
+      expect(meta(html, 'og:locale:alternate')).toBe(lang === 'cy' ? 'cy_GB' : 'en_GB');
       const link = html.querySelector('.language-switch a')!;
       expect(link.text.trim()).toBe(label);
       expect(link.getAttribute('lang')).toBe(lang);
@@ -159,6 +161,11 @@ describe('a network with Welsh and bilingual schools', () => {
 });
 
 describe('a Welsh-medium school’s own site (COMMONROOM_SCOPE=school:ysgol-y-bont)', () => {
+  it('is valid HTML on every page, as the network is', async () => {
+    expect(await validateHtml(schoolDir)).toEqual([]);
+    expect(await validateHtml(dir)).toEqual([]);
+  });
+
   it('is Welsh on every page, with no English interface string', () => {
     const all = pages(schoolDir);
     expect(all.length).toBeGreaterThan(10);
