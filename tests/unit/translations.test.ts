@@ -44,6 +44,28 @@ describe('translation pairs', () => {
     expect(network.post('elm/llythyrau')!.translations.map((p) => p.id)).toEqual(['oak/letters']);
   });
 
+  it('offers a translation from outside a school’s own build, and never an unpublished one', () => {
+    const { network } = buildNetwork(
+      content([
+        post('oak/letters', '2025-01-01', { translationKey: 'letters-home' }),
+        post('elm/llythyrau', '2025-01-02', { translationKey: 'letters-home' }),
+        post('oak/talk', '2025-01-01'),
+        post('elm/siarad', '2025-01-01', { translationOf: 'oak/talk', draft: true }),
+      ]),
+      { ...context, scope: { type: 'school', id: 'elm' } },
+    );
+    expect(network.posts.map((p) => p.id)).toEqual(['elm/llythyrau']);
+    expect(network.post('elm/llythyrau')!.translations.map((p) => p.id)).toEqual(['oak/letters']);
+    const full = buildNetwork(
+      content([
+        post('oak/talk', '2025-01-01'),
+        post('elm/siarad', '2025-01-01', { translationOf: 'oak/talk', draft: true }),
+      ]),
+      context,
+    ).network;
+    expect(full.post('oak/talk')!.translations).toEqual([]);
+  });
+
   it('stops the build on a translationOf that names no post, suggesting the nearest', () => {
     const run = () =>
       buildNetwork(

@@ -240,8 +240,10 @@ export function buildNetwork<Hero>(
   const publishContext: PublishContext = { ...context, schoolFamilies };
   const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
   const postById = new Map(published.map((p) => [p.id, p]));
+  // A translation published by a school outside this build's scope is still offered, at the network's address.
+  const networkWide: PublishContext = { ...publishContext, scope: { type: 'network' } };
   for (const post of published) {
-    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => postById.has(other.id));
+    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => isPublished(other, networkWide));
   }
 
   const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
