@@ -8,6 +8,7 @@ import {
 } from './translate.ts';
 
 import type { Network } from './network/types.ts';
+import { siteLanguage as siteLanguageOf } from './post-language.ts';
 import type { Scope } from './settings.ts';
 
 export type { PluralKey, Translator, UiKey } from './translate.ts';
@@ -122,12 +123,9 @@ export function setDefaultLanguage(lang: string): void {
   defaultLanguage = tableLanguage(lang) ?? 'en';
 }
 
-/**
- * The language a build's own pages speak (listings, directories, search, 404, feeds' titles): a school's own
- * site speaks the school's language, any other build the network's. Posts speak their own.
- */
+/** The language a build's own pages speak (`siteLanguage` in `post-language.ts`), from the network model. */
 export function siteLanguage(network: Network<unknown>, scope: Scope): string {
-  return (scope.type === 'school' ? network.school(scope.id)?.lang : undefined) ?? network.info.lang;
+  return siteLanguageOf(scope.type === 'school' ? network.school(scope.id) : undefined, network.info.lang);
 }
 
 /** The interface strings of `lang` (`en-GB` → `en`, `cy-GB` → `cy`; another language gets the network's). */

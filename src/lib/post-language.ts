@@ -6,6 +6,13 @@ import { parse } from 'yaml';
 export const postLanguage = (own: string | undefined, school: string | undefined, network: string) =>
   own ?? school ?? network;
 
+/**
+ * The language a build's own pages speak (listings, directories, search, 404, feeds' titles): a school's own
+ * site speaks the school's language, any other build the network's. Posts speak their own.
+ */
+export const siteLanguage = (schoolOfOwnSite: { lang?: string | undefined } | undefined, network: string) =>
+  schoolOfOwnSite?.lang ?? network;
+
 const yamlLanguages = new Map<string, string | undefined>();
 
 function yamlLanguage(file: string): string | undefined {

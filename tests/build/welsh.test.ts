@@ -190,6 +190,14 @@ describe('a Welsh-medium school’s own site (COMMONROOM_SCOPE=school:ysgol-y-bo
     expect(entry.languages['cy']!.page_count).toBe(3);
   });
 
+  it('names topics in Welsh where they have a Welsh name, and marks those that do not as English', () => {
+    const welshTopic = page(schoolDir, '/topics/bilingualism/').querySelector('h1')!;
+    expect([welshTopic.text, welshTopic.getAttribute('lang')]).toEqual(['Dwyieithrwydd', undefined]);
+    const englishTopic = page(schoolDir, '/topics/oracy/').querySelector('h1')!;
+    expect([englishTopic.text, englishTopic.getAttribute('lang')]).toEqual(['Oracy', 'en-GB']);
+    expect(page(dir, '/topics/bilingualism/').querySelector('h1')!.text).toBe('Bilingualism');
+  });
+
   it('has a Welsh 404, accessibility statement and feeds', () => {
     expect(text(page(schoolDir, '/404.html'), 'h1')).toBe(
       'Doedden ni ddim yn gallu dod o hyd i’r dudalen honno'.replace('’', "'"),

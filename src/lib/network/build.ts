@@ -9,7 +9,8 @@ import type { TopicData } from '../../schemas/topic.ts';
 import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
-import { postLanguage } from '../post-language.ts';
+import { postLanguage, siteLanguage } from '../post-language.ts';
+import { sameLanguage } from '../translate.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { extractRules } from '../rules.ts';
 import { listedPosts } from '../listing.ts';
@@ -151,7 +152,15 @@ export function buildNetwork<Hero>(
     id,
     file: filePath ?? `authors/${id}.yaml`,
   }));
-  const topics = raw.topics.map<Topic>(({ id, data }) => ({ ...data, id }));
+  // Topics speak the build's language where they have a translation into it (a Welsh school's own site).
+  const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;
+  const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
+  const topics = raw.topics.map<Topic>(({ id, data }) => {
+    const [lang, local] = Object.entries(data.translations ?? {}).find(([code]) => sameLanguage(code, siteLang)) ?? [];
+    return local
+      ? { ...data, id, name: local.name, description: local.description ?? data.description, lang: lang! }
+      : { ...data, id, lang: raw.network.lang };
+  });
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));
   const familyById = new Map(families.map((f) => [f.id, f]));
