@@ -172,9 +172,10 @@ const STARTS_BLOCK = new RegExp(`^\\s*(?:<(?:${BLOCK_TAGS})\\b|<!--|\\[(?:captio
 export function autop(html: string): string {
   if (!html.trim()) return '';
   const kept: string[] = [];
+  // Preformatted text keeps its blank lines, and stands as a block of its own.
   const protect = (match: string) => {
     kept.push(match);
-    return `\u0001${kept.length - 1}\u0001`;
+    return `\n\n\u0001${kept.length - 1}\u0001\n\n`;
   };
   let text = html.replace(/\r\n?/g, '\n').replace(/<(pre|script|style|textarea)\b[\s\S]*?<\/\1>/gi, protect);
   text = text.replace(/\[(code|sourcecode)\b[\s\S]*?\[\/\1\]/gi, protect);
