@@ -8,6 +8,7 @@ import { commentsSchema, type CommentsData } from '../../schemas/comments.ts';
 import { postSchema } from '../../schemas/post.ts';
 import { redirectsSchema, type RedirectEntry } from '../../schemas/redirects.ts';
 import { z } from 'astro/zod';
+import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { bodyToMarkdown, bodyToTree, parseBody, type BodyImage } from './html-to-markdown.ts';
 import { altFromFileName, cleanImage, imageFileName, MediaFolder, obtainImage, originalCandidates } from './images.ts';
@@ -510,7 +511,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       if (caseStudy) report.caseStudies.push(fileLabel);
       const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
       const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
-      const text = excerpt || lead || mdastText(tree);
+      const text = excerpt || lead || openingText(tree);
       const description =
         firstSentences(text) ||
         `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
@@ -641,6 +642,24 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   } finally {
     await cleanup();
   }
+}
+
+/** The post's opening paragraphs as text, up to its first list or heading once there is a sentence or two. */
+function openingText(tree: MdastRoot): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') {
+      if (length >= 50) break;
+      continue;
+    }
+    const text = mdastText(node).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length;
+    if (length >= 280) break;
+  }
+  return parts.join(' ');
 }
 
 /** Approved comments, threaded, as Markdown; pingbacks and trackbacks as mentions; the rest counted and dropped. */
