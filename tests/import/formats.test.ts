@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +222,35 @@ describe('a file that is not a usable export', () => {
     expect((error as Error).message).toBe(
       '"oak" is not a school or family id: use one of elm-academy, oak-primary, ysgol-derw, hill-cluster, river-trust',
     );
+  });
+});
+
+describe('npm run check on what an import leaves', () => {
+  it('reports a comment archive with no post, a broken archive and a redirect to no post', async () => {
+    const { dir, content } = workspace('check');
+    const posts = join(content, 'posts/oak-primary');
+    writeFileSync(
+      join(posts, 'gone.comments.yaml'),
+      'comments:\n  - id: "1"\n    name: A\n    date: 2020-01-01\n    text: Hello\n',
+    );
+    writeFileSync(
+      join(posts, 'reading-rules.comments.yaml'),
+      'comments:\n  - id: "1"\n    parent: "7"\n    name: A\n    date: 2020-01-01\n    text: Hello\n',
+    );
+    writeFileSync(
+      join(content, 'redirects.yaml'),
+      'redirects:\n  - from: /2019/01/old/\n    to: /schools/oak-primary/reading-rules/\n  - from: /2019/02/gone/\n    to: /schools/oak-primary/no-such-post/\n',
+    );
+    const result = await checkContent({ root: content, cwd: dir, now: new Date('2026-11-23') });
+    const errors = result.issues
+      .filter((issue) => issue.severity === 'error')
+      .map((issue) => `${issue.file}${issue.line ? `:${issue.line}` : ''} ${issue.field}: ${issue.message}`);
+    expect(errors).toEqual([
+      'content/posts/oak-primary/gone.comments.yaml : belongs to no post: there is no gone.md or gone.mdx beside it; rename it or delete it',
+      'content/posts/oak-primary/reading-rules.comments.yaml:3 comments[0].parent: "7" is not the id of a comment in this file',
+      expect.stringMatching(
+        /^content\/redirects\.yaml:5 redirects\[1\]\.to: redirect "\/schools\/oak-primary\/no-such-post\/" goes to no page of the network/,
+      ),
+    ]);
   });
 });

@@ -422,10 +422,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
 
-  // old addresses of imported blogs
-  for (const name of ['redirects.yaml', 'redirects.yml']) {
-    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
-  }
+  // old addresses of imported blogs: checked against the posts below, once they are indexed
+  const redirectsFile = ['redirects.yaml', 'redirects.yml'].map((name) => join(root, name)).find(existsSync);
+  const redirects = redirectsFile ? (await loadYaml(redirectsFile, redirectsSchema)).data?.redirects : undefined;
 
   // unique slugs within a publisher
   const byId = new Map<string, PostRecord>();
@@ -493,6 +492,19 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const problem = checkLink(link.url, index, post.target, now);
       if (problem) add(post.file, '', problem.message, { severity: problem.severity, ...at(link.line, link.column) });
     }
+  }
+
+  if (redirectsFile && redirects) {
+    const reader: LinkTargetPost = { publisher: { type: 'school', id: '' }, slug: '', rules: [], draft: false };
+    redirects.forEach((redirect, i) => {
+      if (!/^\/(schools|families)\/[^/]+\/[^/]+\/$/.test(redirect.to)) return;
+      const problem = checkLink(redirect.to, index, reader, now);
+      if (problem)
+        add(rel(redirectsFile), `redirects[${i}].to`, problem.message.replace(/^link/, 'redirect'), {
+          severity: problem.severity,
+          ...at(lineOfField(sources.get(rel(redirectsFile)) ?? '', `redirects[${i}].to`)),
+        });
+    });
   }
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));

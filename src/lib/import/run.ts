@@ -212,6 +212,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       title: string;
       author?: string;
       aliases: string[];
+      published: boolean;
     }[] = [];
     let seen = 0;
     for await (const event of readExport(file)) {
@@ -242,6 +243,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
             title: item.title,
             ...(item.author ? { author: item.author } : {}),
             aliases: item.aliases,
+            published: item.status === 'publish',
           });
         }
         if (++seen % 2000 === 0) progress(`read ${seen.toLocaleString('en-GB')} items…`);
@@ -304,9 +306,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         path,
         identity: { ...(importedFrom ? { importedFrom } : {}), ...(guid ? { guid } : {}) },
       });
-      if (item.url) addresses.add(item.url, path);
-      for (const alias of item.aliases) addresses.add(alias, path);
-      if (guid && /^https?:\/\/[^/]+\/\?p=\d+$/.test(guid)) addresses.add(guid, path);
+      // Links lead only to posts that will be published; a link to a draft keeps its old address.
+      if (item.published) {
+        if (item.url) addresses.add(item.url, path);
+        for (const alias of item.aliases) addresses.add(alias, path);
+        if (guid && /^https?:\/\/[^/]+\/\?p=\d+$/.test(guid)) addresses.add(guid, path);
+      }
     }
 
     // Authors: --author, else matched by email or name, else created from the export.
@@ -337,7 +342,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     };
 
     const media = options.media ? await MediaFolder.open(options.media) : undefined;
-    const written: { path: string; text: string | Buffer }[] = [];
+    let written = 0;
     const redirects: RedirectEntry[] = [];
     const redirectFroms = new Set<string>();
     const defaulted: string[] = [];
@@ -372,7 +377,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         writeFileSync(abs, content);
       }
       state.files[key] = sha(content);
-      written.push({ path: key, text: content });
+      written++;
       return 'new';
     };
 
@@ -632,7 +637,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
 
     report.seconds = (performance.now() - started) / 1000;
-    const changed = written.length > 0 || report.updated.length > 0 || added.length > 0;
+    const changed = written > 0 || report.updated.length > 0 || added.length > 0;
     if (!options.dryRun && changed) {
       await mkdir(stateDir, { recursive: true });
       await writeFile(stateFile, `${JSON.stringify(state, null, 1)}\n`);
