@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { authorSchema } from './schemas/author.ts';
-import { commentsSchema } from './schemas/comments.ts';
 import { familySchema } from './schemas/family.ts';
 import { networkSchema } from './schemas/network.ts';
 import { postSchema } from './schemas/post.ts';
@@ -30,14 +29,5 @@ export const collections = {
       generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
     }),
     schema: ({ image }) => postSchema(image()),
-  }),
-  // Comments a post had on the blog it was imported from: `oak/rules.comments.yaml` belongs to `oak/rules`.
-  comments: defineCollection({
-    loader: glob({
-      pattern: '*/*.comments.{yaml,yml}',
-      base: `${contentDir}/posts`,
-      generateId: ({ entry }) => entry.replace(/\.comments\.ya?ml$/, ''),
-    }),
-    schema: commentsSchema,
   }),
 };

@@ -1,10 +1,45 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
-import type { ArchivedComment } from '../schemas/comments.ts';
+import { parse } from 'yaml';
+import { commentsSchema, type ArchivedComment, type CommentsData } from '../schemas/comments.ts';
+import { contentHash } from './content-hash.ts';
+import type { RawEntry } from './network/types.ts';
+
+const ARCHIVE = /\.comments\.ya?ml$/;
+
+/**
+ * The comment archives of imported posts (`posts/<publisher>/<slug>.comments.yaml`), each with the id of its
+ * post. Read directly rather than as a content collection: most networks have none, and an empty collection
+ * makes Astro warn on every build. `npm run check` (run before every build) reports invalid archives by line.
+ */
+export function readCommentArchives(contentRoot: string): RawEntry<CommentsData>[] {
+  const postsDir = join(contentRoot, 'posts');
+  if (!existsSync(postsDir)) return [];
+  const entries: RawEntry<CommentsData>[] = [];
+  for (const publisher of readdirSync(postsDir, { withFileTypes: true })) {
+    if (!publisher.isDirectory() || publisher.name.startsWith('.')) continue;
+    for (const name of readdirSync(join(postsDir, publisher.name))) {
+      if (!ARCHIVE.test(name)) continue;
+      const filePath = join(postsDir, publisher.name, name);
+      const text = readFileSync(filePath, 'utf8');
+      const parsed = commentsSchema.safeParse(parse(text.replace(/^\uFEFF/, '')) ?? {});
+      if (!parsed.success) throw new Error(`${filePath} is not a valid comment archive: run npm run check`);
+      entries.push({
+        id: `${publisher.name}/${name.replace(ARCHIVE, '')}`,
+        data: parsed.data,
+        filePath,
+        digest: contentHash(text),
+      });
+    }
+  }
+  return entries;
+}
 
 /** A comment with the replies to it, oldest first. */
 export interface CommentThread {

@@ -7,6 +7,7 @@ import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
 import { formatIssue } from './content-issue.ts';
+import { readCommentArchives } from './comments.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
 export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
@@ -24,15 +25,15 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
+  const [networkEntries, schools, families, authors, topics, posts] = await Promise.all([
     getCollection('network'),
     getCollection('schools'),
     getCollection('families'),
     getCollection('authors'),
     getCollection('topics'),
     getCollection('posts'),
-    getCollection('comments'),
   ]);
+  const comments = readCommentArchives(settings().contentRoot);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
   const { network, issues } = buildNetwork<Hero>(
