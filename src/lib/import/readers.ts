@@ -217,6 +217,7 @@ function wordpressItem(node: XmlNode): SourceItem {
   const attachmentCaption = textOf(node, 'excerpt:encoded');
   const parentKey = textOf(node, 'wp:post_parent');
   const guid = textOf(node, 'guid');
+  const footnotes = blockFootnotes(meta.get('footnotes'));
   return {
     key: id,
     type,
@@ -237,8 +238,23 @@ function wordpressItem(node: XmlNode): SourceItem {
     ...(attachmentAlt ? { attachmentAlt } : {}),
     ...(type === 'attachment' && attachmentCaption ? { attachmentCaption } : {}),
     ...(parentKey && parentKey !== '0' ? { parentKey } : {}),
+    ...(footnotes ? { footnotes } : {}),
     comments,
   };
+}
+
+/** The block editor's footnotes meta: `[{"id": "…", "content": "…"}]`. */
+function blockFootnotes(json: string | undefined): Record<string, string> | undefined {
+  if (!json) return undefined;
+  try {
+    const list = JSON.parse(json) as { id?: unknown; content?: unknown }[];
+    const entries = list.flatMap((note) =>
+      typeof note.id === 'string' && typeof note.content === 'string' ? [[note.id, note.content] as const] : [],
+    );
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const safeDecode = (value: string) => {

@@ -426,6 +426,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const body = parseBody(html, {
         rewrite: (href) => addresses.find(href),
         ...(site.url ? { base: site.url } : {}),
+        ...(item.footnotes ? { footnotes: new Map(Object.entries(item.footnotes)) } : {}),
       });
       report.linksRewritten += body.links.rewritten;
       for (const href of body.links.unresolved) report.linksUnresolved.push({ file: fileLabel, href });

@@ -163,7 +163,10 @@ export function expandShortcodes(html: string, context: ShortcodeContext, tally:
 
 const BLOCK_TAGS =
   'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|iframe|script|object|video|audio';
-const STARTS_BLOCK = new RegExp(`^\\s*(?:<(?:${BLOCK_TAGS})\\b|<!--|\\[(?:caption|gallery|embed|video|audio)\\b)`, 'i');
+const STARTS_BLOCK = new RegExp(
+  `^\\s*(?:<\\/?(?:${BLOCK_TAGS})\\b|<!--|\\[(?:caption|gallery|embed|video|audio)\\b)`,
+  'i',
+);
 
 /**
  * WordPress's `wpautop`, as far as imports need it: the classic editor stores paragraphs as blank lines and
