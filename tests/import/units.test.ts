@@ -48,6 +48,7 @@ describe('HTML to Markdown', () => {
       '[Watch the video: https://www.youtube.com/watch?v=abcdefghijk](https://www.youtube.com/watch?v=abcdefghijk)\n',
     );
     expect(markdown('<p><a href="/about/">About</a></p>')).toBe('[About](https://old.example.org/about/)\n');
+    expect(markdown('<p><a href="javascript:alert(1)">Click</a></p>')).toBe('Click\n');
   });
 
   it('rewrites links to imported posts and keeps the fragment', () => {

@@ -38,6 +38,8 @@ export interface ParsedBody {
   images: BodyImage[];
   /** Links rewritten to posts of the import, and relative links that could not be resolved (kept as text). */
   links: { rewritten: number; unresolved: string[] };
+  /** Players (`<iframe>`, `<video>`, `<audio>`) turned into links. */
+  embeds: number;
   /** Footnotes, in the order they are referred to, as GFM footnotes. */
   footnotes: { identifier: string; children: ElementContent[] }[];
 }
@@ -258,12 +260,14 @@ export function parseBody(html: string, options: LinkOptions): ParsedBody {
   const footnotes = takeFootnotes(tree, options.footnotes);
   const images: BodyImage[] = [];
   const links = { rewritten: 0, unresolved: [] as string[] };
+  let embeds = 0;
   let hasH1 = false;
 
   const absolute = (href: string): string | undefined => {
     if (/^(?:https?:|mailto:|tel:)/i.test(href)) return href;
     if (href.startsWith('//')) return `https:${href}`;
-    if (href.startsWith('#')) return undefined;
+    // Only web, mail and phone links survive: `javascript:` and other schemes never reach a page.
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
     if (!options.base) return undefined;
     try {
       return new URL(href, options.base).href;
@@ -290,6 +294,7 @@ export function parseBody(html: string, options: LinkOptions): ParsedBody {
       node.properties = keepProperties(node);
       if (name === 'iframe' || name === 'video' || name === 'audio') {
         const src = String(node.properties.src ?? '') || String(findSource(node) ?? '');
+        if (src) embeds++;
         if (src) out.push(...(fromHtml(embedLink(watchUrl(src)), { fragment: true }).children as ElementContent[]));
         continue;
       }
@@ -379,7 +384,7 @@ export function parseBody(html: string, options: LinkOptions): ParsedBody {
   tree.children = paragraphs(visit(tree.children, false)) as RootContent[];
   for (const footnote of footnotes) footnote.children = paragraphs(visit(footnote.children, false)) as ElementContent[];
   if (hasH1) shiftHeadings(tree);
-  return { tree, images, links, footnotes };
+  return { tree, images, links, footnotes, embeds };
 }
 
 function findSource(node: Element): string | undefined {

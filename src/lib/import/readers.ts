@@ -221,7 +221,8 @@ function wordpressItem(node: XmlNode): SourceItem {
   return {
     key: id,
     type,
-    status: status(textOf(node, 'wp:status')),
+    // A password-protected post was never public: it comes in as a draft, like a private one.
+    status: textOf(node, 'wp:post_password') ? 'private' : status(textOf(node, 'wp:status')),
     title: decodeEntities(textOf(node, 'title') ?? ''),
     ...(url ? { url } : {}),
     ...(guid ? { guid } : {}),

@@ -430,7 +430,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       });
       report.linksRewritten += body.links.rewritten;
       for (const href of body.links.unresolved) report.linksUnresolved.push({ file: fileLabel, href });
-      report.embeds += (html.match(/Watch the video: |Listen: /g) ?? []).length;
+      report.embeds += (html.match(/Watch the video: |Listen: /g) ?? []).length + body.embeds;
 
       // Pictures: body images and the featured image, fetched (or found) and saved beside the post.
       const previous = state.images[plan.slug] ?? {};
