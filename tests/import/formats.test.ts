@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -6,6 +7,7 @@ import { checkContent } from '../../src/lib/check/check-content.ts';
 import { runImport, type ImportOptions } from '../../src/lib/import/run.ts';
 import { ImportError } from '../../src/lib/import/xml-stream.ts';
 import { extractRules } from '../../src/lib/rules.ts';
+import { root } from '../helpers/build.ts';
 import { serveFolder } from '../helpers/import-server.ts';
 import { imports, placeExport, readPost, snapshot, workspace } from './helpers.ts';
 
@@ -252,5 +254,32 @@ describe('npm run check on what an import leaves', () => {
         /^content\/redirects\.yaml:5 redirects\[1\]\.to: redirect "\/schools\/oak-primary\/no-such-post\/" goes to no page of the network/,
       ),
     ]);
+  });
+});
+
+describe('npm run import', () => {
+  const run = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { cwd, encoding: 'utf8' });
+
+  it('prints the report and exits 0; a bad export gets one line on stderr and exit 1', async () => {
+    const { dir, content } = workspace('cli');
+    const good = run(['--content', content, join(imports, 'feed.rss'), '--into', 'river-trust', '--offline'], dir);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('# Import report');
+    expect(good.stdout).toContain('- Imported and published: 2');
+    const bad = run(['--content', content, join(imports, 'defects/truncated.xml'), '--into', 'oak-primary'], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^import: truncated\.xml is cut short/);
+    const usage = run([join(imports, 'feed.rss')], dir);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--into <school-or-family-id>');
+  });
+
+  it('records where Takeout posts came from when given the old address with --site', async () => {
+    const { content } = await importInto('takeout', 'ysgol-derw', { site: 'https://darllenynderw.blogspot.com' });
+    expect(readPost(join(content, 'posts/ysgol-derw/geiriau-newydd.md')).front).toContain(
+      'importedFrom: https://darllenynderw.blogspot.com/2014/02/geiriau-newydd.html',
+    );
   });
 });
