@@ -7,6 +7,7 @@
  */
 import type { z } from 'astro/zod';
 import { email, hexColour, id, lang, url } from '../../schemas/common.ts';
+import { uiLanguages } from '../i18n.ts';
 
 /** One field of a Sveltia (Decap-compatible) configuration. */
 export interface CmsField {
@@ -52,6 +53,8 @@ type Def = {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
+  valueType?: z.ZodType;
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   options?: z.ZodType[];
@@ -109,7 +112,8 @@ function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean; fallba
       fallback = def.defaultValue;
       core = def.innerType;
     } else if (def.type === 'pipe' && def.in && !isNamed(core)) {
-      core = def.in;
+      // `z.preprocess` is a pipe from a transform into the real type: the editor edits the real type.
+      core = defOf(def.in).type === 'transform' && def.out ? def.out : def.in;
     } else return { core, optional, fallback };
   }
 }
@@ -211,6 +215,20 @@ export function fieldOf(name: string, schema: z.ZodType, path: string, options: 
       return { ...base, widget: 'object', fields: fieldsOf(def.shape ?? {}, options, `${path}.`) };
     case 'array':
       return listField(base, def, path, options);
+    // Words in other languages, keyed by language: one group of fields for each language the site speaks.
+    case 'record':
+      return {
+        ...base,
+        widget: 'object',
+        collapsed: true,
+        fields: uiLanguages
+          .filter((language) => language !== 'en')
+          .map((language) => ({
+            ...fieldOf(language, def.valueType!, `${path}.${language}`, options),
+            label: language,
+            required: false,
+          })),
+      };
     // Where the schema accepts several shapes (a yes/no or a list of photos), the editor offers the first, simplest.
     case 'union':
       return { ...fieldOf(name, def.options![0]!, path, options), ...(optional ? { required: false } : {}) };
