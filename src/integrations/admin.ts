@@ -125,11 +125,12 @@ function pageData(styles: string[], postCollections: string[]): AdminPageData {
 
 function generate(options: AdminOptions, root: string, base: string) {
   const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
-  const { config, notes } = editorConfig({ ...input, icon: `${base}favicon.svg` });
+  const icon = `${base}favicon.svg`;
+  const { config, notes } = editorConfig({ ...input, icon });
   const postCollections = (config['collections'] as { name?: string; folder?: string }[])
     .filter((collection) => collection.folder?.startsWith(`${input.contentPath}/posts/`))
     .map((collection) => collection.name!);
-  return { config, notes, postCollections, title: String(config['app_title']) };
+  return { config, notes, postCollections, icon, title: String(config['app_title']) };
 }
 
 const types: Record<string, string> = {
@@ -157,7 +158,13 @@ function devServer(options: AdminOptions, root: string, base: string, logger: As
           // Vite serves the site's stylesheet as plain CSS with `?direct`, fonts resolved.
           const styles = [`${base}src/styles/global.css?direct`];
           response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-          response.end(adminPage({ title: generated.title, data: pageData(styles, generated.postCollections) }));
+          response.end(
+            adminPage({
+              title: generated.title,
+              icon: generated.icon,
+              data: pageData(styles, generated.postCollections),
+            }),
+          );
           return;
         }
         if (file === adminFiles.config) {
@@ -200,7 +207,11 @@ export default function admin(options: AdminOptions): AstroIntegration {
         await writeFile(join(target, adminFiles.config), configFile(generated.config));
         await writeFile(
           join(target, adminFiles.page),
-          adminPage({ title: generated.title, data: pageData(siteStyles(outDir), generated.postCollections) }),
+          adminPage({
+            title: generated.title,
+            icon: generated.icon,
+            data: pageData(siteStyles(outDir), generated.postCollections),
+          }),
         );
         const count = readdirSync(target, { recursive: true }).length;
         logger.info(`/admin/ written (${count} files, ${generated.postCollections.length} post lists)`);

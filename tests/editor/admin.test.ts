@@ -123,6 +123,44 @@ describe('the editor at /admin/ of the built demo', () => {
   });
 });
 
+describe('the editor under a sub-path', () => {
+  it('loads its script, fonts, configuration and the site stylesheet from under the base', async () => {
+    const { dir } = await buildSite({
+      content: 'tests/fixtures/network',
+      env: { COMMONROOM_BASE: '/commonroom/', COMMONROOM_CARDS: 'off' },
+    });
+    const sub = await serveStatic(dir, '/commonroom/');
+    const page = await browser.browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    try {
+      const config = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === '/commonroom/admin/config.yml',
+      );
+      await page.goto(`${sub.root}admin/`);
+      expect((await config).ok()).toBe(true);
+      await page.getByRole('button', { name: 'Work with Local Repository' }).waitFor();
+      const data = JSON.parse(
+        readFileSync(join(dir, 'admin/index.html'), 'utf8').match(/({"styles".*?})<\/script>/)![1]!,
+      ) as {
+        styles: string[];
+      };
+      expect(data.styles.length).toBeGreaterThan(0);
+      for (const style of data.styles) expect(style).toMatch(/^\/commonroom\/_astro\/.+\.css$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await sub.close();
+      removeDir(join(dir, '..'));
+    }
+  });
+});
+
 describe('COMMONROOM_ADMIN=off', () => {
   it('leaves /admin/ and its headers out of the build', async () => {
     const { dir } = await buildSite({
