@@ -126,7 +126,7 @@ function pageData(styles: string[], postCollections: string[]): AdminPageData {
 function generate(options: AdminOptions, root: string, base: string) {
   const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
   const icon = `${base}favicon.svg`;
-  const { config, notes } = editorConfig({ ...input, icon });
+  const { config, notes } = editorConfig({ ...input, icon }, { lenient: true });
   const postCollections = (config['collections'] as { name?: string; folder?: string }[])
     .filter((collection) => collection.folder?.startsWith(`${input.contentPath}/posts/`))
     .map((collection) => collection.name!);

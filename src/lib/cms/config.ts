@@ -64,10 +64,14 @@ const referenceCollections: Record<Reference, { collection: string; display: str
   families: { collection: 'families', display: 'name' },
 };
 
-const walk = (kind: CollectionKind, defaults?: (path: string) => unknown): WalkOptions => ({
+/** What to do with a schema field the editor has no input for: stop (tests) or note it (builds). */
+type Unmapped = WalkOptions['unmapped'];
+
+const walk = (kind: CollectionKind, unmapped: Unmapped, defaults?: (path: string) => unknown): WalkOptions => ({
   present: (path) => presentation(kind, path),
   relation: (reference) => referenceCollections[reference],
   ...(defaults ? { defaults } : {}),
+  ...(unmapped ? { unmapped } : {}),
 });
 
 /** The value at a dotted path of a parsed object. */
@@ -81,7 +85,7 @@ function at(value: unknown, path: string): unknown {
 }
 
 /** The form of a post of one kind, from that kind's schema, starting from `npm run new`'s starter text. */
-export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
+export function postFields(kind: PostKind, publisher: Publisher, unmapped?: Unmapped): CmsField[] {
   const option = unionOptions(postSchema(imagePath)).find((schema) => literalOf(shapeOf(schema)['kind']!) === kind);
   if (!option) throw new Error(`no schema for posts of kind "${kind}"`);
   const starter = starterText(kind);
@@ -92,7 +96,7 @@ export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
   const fields = fieldsOf(
     shape,
     {
-      ...walk('posts', (path) => at(starterFront, path)),
+      ...walk('posts', unmapped, (path) => at(starterFront, path)),
       present: (path) =>
         path === 'families'
           ? {
@@ -130,10 +134,10 @@ export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
 }
 
 /** Every kind's fields at once, for `.md` files whose kind the editor cannot filter on. */
-function anyKindFields(publisher: Publisher): CmsField[] {
+function anyKindFields(publisher: Publisher, unmapped: Unmapped): CmsField[] {
   const byName = new Map<string, CmsField>();
   for (const kind of postKinds) {
-    for (const field of postFields(kind, publisher)) {
+    for (const field of postFields(kind, publisher, unmapped)) {
       if (byName.has(field.name)) continue;
       byName.set(field.name, field.name === 'caseStudy' ? { ...field, required: false } : field);
     }
@@ -141,7 +145,7 @@ function anyKindFields(publisher: Publisher): CmsField[] {
   return [...byName.values()];
 }
 
-function postCollections(input: EditorInput, publisher: Publisher): Record<string, unknown>[] {
+function postCollections(input: EditorInput, publisher: Publisher, unmapped: Unmapped): Record<string, unknown>[] {
   const folder = `${input.contentPath}/posts/${publisher.id}`;
   const common = {
     folder,
@@ -160,7 +164,7 @@ function postCollections(input: EditorInput, publisher: Publisher): Record<strin
     description: kindLabels[kind].blurb,
     extension: 'mdx',
     filter: { field: 'kind', value: kind },
-    fields: postFields(kind, publisher),
+    fields: postFields(kind, publisher, unmapped),
   }));
   if (!publisher.hasMarkdownFiles) return byKind;
   return [
@@ -173,7 +177,7 @@ function postCollections(input: EditorInput, publisher: Publisher): Record<strin
       description: 'Posts saved as .md files. New posts are created in the lists above.',
       extension: 'md',
       create: false,
-      fields: anyKindFields(publisher),
+      fields: anyKindFields(publisher, unmapped),
     },
   ];
 }
@@ -184,6 +188,7 @@ function dataCollection(
   schema: z.ZodType,
   label: string,
   singular: string,
+  unmapped: Unmapped,
 ) {
   return {
     name,
@@ -195,24 +200,30 @@ function dataCollection(
     identifier_field: 'name',
     media_folder: '',
     public_folder: '',
-    fields: fieldsOf(shapeOf(schema), walk(name)),
+    fields: fieldsOf(shapeOf(schema), walk(name, unmapped)),
   };
 }
 
-/** The editor's configuration for a network, with notes for whoever runs the build. */
-export function editorConfig(input: EditorInput): EditorConfig {
+/**
+ * The editor's configuration for a network, with notes for whoever runs the build. With `lenient`, a schema
+ * field the editor has no input for yet becomes a plain text box and a note instead of an error, so a new
+ * field never stops a build (the unit tests are strict, so they name it).
+ */
+export function editorConfig(input: EditorInput, options: { lenient?: boolean } = {}): EditorConfig {
+  const unmappedFields = new Set<string>();
+  const unmapped: Unmapped = options.lenient ? (error) => unmappedFields.add(error.message) : undefined;
   const backend = backendFor(input.editor);
   const schools = input.publishers.filter((publisher) => publisher.type === 'school');
   const families = input.publishers.filter((publisher) => publisher.type === 'family');
   const collections = [
-    ...schools.flatMap((publisher) => postCollections(input, publisher)),
+    ...schools.flatMap((publisher) => postCollections(input, publisher, unmapped)),
     ...(families.length > 0 ? [{ divider: true }] : []),
-    ...families.flatMap((publisher) => postCollections(input, publisher)),
+    ...families.flatMap((publisher) => postCollections(input, publisher, unmapped)),
     { divider: true },
-    dataCollection(input, 'authors', authorSchema, 'Authors', 'author'),
-    dataCollection(input, 'topics', topicSchema, 'Topics', 'topic'),
-    dataCollection(input, 'schools', schoolSchema, 'Schools', 'school'),
-    dataCollection(input, 'families', familySchema, 'Families', 'family'),
+    dataCollection(input, 'authors', authorSchema, 'Authors', 'author', unmapped),
+    dataCollection(input, 'topics', topicSchema, 'Topics', 'topic', unmapped),
+    dataCollection(input, 'schools', schoolSchema, 'Schools', 'school', unmapped),
+    dataCollection(input, 'families', familySchema, 'Families', 'family', unmapped),
   ];
   return {
     config: {
@@ -233,10 +244,10 @@ export function editorConfig(input: EditorInput): EditorConfig {
           label: 'The network',
           file: `${input.contentPath}/network.yaml`,
           format: 'yaml',
-          fields: fieldsOf(shapeOf(networkSchema), walk('network')),
+          fields: fieldsOf(shapeOf(networkSchema), walk('network', unmapped)),
         },
       ],
     },
-    notes: backend.notes,
+    notes: [...backend.notes, ...[...unmappedFields].map((message) => `editor: ${message}`)],
   };
 }
