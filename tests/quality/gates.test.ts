@@ -70,8 +70,7 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
   it('every reading page fits the first round trip and ships no JavaScript', () => {
     const weights = measurePages(dir);
     expect(weights.length).toBe(htmlFiles(dir).length);
-    // The editor at /admin/ is an application for writers, not a reading page (tests/editor/ covers it).
-    expect(overBudget(weights.filter((weight) => !weight.page.startsWith('admin/')))).toEqual([]);
+    expect(overBudget(weights)).toEqual([]);
   });
 
   it('gives later pages of a listing the first page’s card and a numbered title', () => {
