@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { editorConfig } from '../lib/cms/config.ts';
-import { adminFiles, adminPage, configFile, type AdminPageData } from '../lib/cms/page.ts';
+import { adminFiles, adminPage, configFile } from '../lib/cms/page.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
 import { selfHostSveltia } from '../lib/cms/self-host.ts';
 import { linkTree } from '../lib/link-files.ts';
@@ -119,17 +119,10 @@ function siteStyles(outDir: string): string[] {
   return [];
 }
 
-function pageData(styles: string[], postCollections: string[]): AdminPageData {
-  return { styles, postCollections };
-}
-
 function generate(options: AdminOptions, root: string, base: string) {
   const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
   const icon = `${base}favicon.svg`;
-  const { config, notes } = editorConfig({ ...input, icon }, { lenient: true });
-  const postCollections = (config['collections'] as { name?: string; folder?: string }[])
-    .filter((collection) => collection.folder?.startsWith(`${input.contentPath}/posts/`))
-    .map((collection) => collection.name!);
+  const { config, notes, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
   return { config, notes, postCollections, icon, title: String(config['app_title']) };
 }
 
@@ -162,7 +155,7 @@ function devServer(options: AdminOptions, root: string, base: string, logger: As
             adminPage({
               title: generated.title,
               icon: generated.icon,
-              data: pageData(styles, generated.postCollections),
+              data: { styles, postCollections: generated.postCollections },
             }),
           );
           return;
@@ -210,7 +203,7 @@ export default function admin(options: AdminOptions): AstroIntegration {
           adminPage({
             title: generated.title,
             icon: generated.icon,
-            data: pageData(siteStyles(outDir), generated.postCollections),
+            data: { styles: siteStyles(outDir), postCollections: generated.postCollections },
           }),
         );
         const count = readdirSync(target, { recursive: true }).length;

@@ -14,6 +14,7 @@ import { topicSchema } from '../../src/schemas/topic.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, removeDir, root } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { validateHtml } from '../quality/gates/html-validity.ts';
 import { fieldPaths, schemaPaths } from './paths.ts';
 
 type Collection = { name?: string; label?: string; folder?: string; fields?: CmsField[]; divider?: boolean };
@@ -101,6 +102,10 @@ describe('the editor at /admin/ of the built demo', () => {
     }
     const network = fieldPaths(config.singletons[0]!.fields!);
     for (const path of schemaPaths(networkSchema.shape)) expect(network.has(path), `network: ${path}`).toBe(true);
+  });
+
+  it('is valid HTML (Nu HTML Checker)', async () => {
+    expect(await validateHtml(join(dist, 'admin'))).toEqual([]);
   });
 
   it('is marked noindex and left out of the sitemap, search, feeds and cards', () => {

@@ -49,6 +49,8 @@ export interface EditorInput {
 
 export interface EditorConfig {
   config: Record<string, unknown>;
+  /** The collections whose entries are posts, which the editor previews like a post page. */
+  postCollections: string[];
   /** Things the person building the site should know about the editor. */
   notes: string[];
 }
@@ -215,10 +217,12 @@ export function editorConfig(input: EditorInput, options: { lenient?: boolean } 
   const backend = backendFor(input.editor);
   const schools = input.publishers.filter((publisher) => publisher.type === 'school');
   const families = input.publishers.filter((publisher) => publisher.type === 'family');
+  const schoolPosts = schools.flatMap((publisher) => postCollections(input, publisher, unmapped));
+  const familyPosts = families.flatMap((publisher) => postCollections(input, publisher, unmapped));
   const collections = [
-    ...schools.flatMap((publisher) => postCollections(input, publisher, unmapped)),
-    ...(families.length > 0 ? [{ divider: true }] : []),
-    ...families.flatMap((publisher) => postCollections(input, publisher, unmapped)),
+    ...schoolPosts,
+    ...(familyPosts.length > 0 ? [{ divider: true }] : []),
+    ...familyPosts,
     { divider: true },
     dataCollection(input, 'authors', authorSchema, 'Authors', 'author', unmapped),
     dataCollection(input, 'topics', topicSchema, 'Topics', 'topic', unmapped),
@@ -248,6 +252,7 @@ export function editorConfig(input: EditorInput, options: { lenient?: boolean } 
         },
       ],
     },
+    postCollections: [...schoolPosts, ...familyPosts].map((collection) => String(collection['name'])),
     notes: [...backend.notes, ...[...unmappedFields].map((message) => `editor: ${message}`)],
   };
 }
