@@ -55,6 +55,14 @@ export interface EditorConfig {
   notes: string[];
 }
 
+/** Icons (Material Symbols, shipped with the editor) that tell the lists apart when their names are cut short. */
+const kindIcons: Record<PostKind, string> = {
+  reflection: 'lightbulb',
+  'case-study': 'science',
+  'rules-of-thumb': 'format_list_numbered',
+};
+const dataIcons = { authors: 'person', topics: 'sell', schools: 'school', families: 'groups' } as const;
+
 /** The hero image field is a plain path in the editor; the build turns it into an optimised image. */
 const imagePath = z.string();
 
@@ -162,6 +170,7 @@ function postCollections(input: EditorInput, publisher: Publisher, unmapped: Unm
     ...common,
     name: `${publisher.id}--${kind}`,
     label: `${publisher.name}: ${kindLabels[kind].many.toLowerCase()}`,
+    icon: kindIcons[kind],
     label_singular: kindLabels[kind].one.toLowerCase(),
     description: kindLabels[kind].blurb,
     extension: 'mdx',
@@ -175,6 +184,7 @@ function postCollections(input: EditorInput, publisher: Publisher, unmapped: Unm
       ...common,
       name: `${publisher.id}--markdown`,
       label: `${publisher.name}: older .md posts`,
+      icon: 'history_edu',
       label_singular: 'post',
       description: 'Posts saved as .md files. New posts are created in the lists above.',
       extension: 'md',
@@ -195,6 +205,7 @@ function dataCollection(
   return {
     name,
     label,
+    icon: dataIcons[name],
     label_singular: singular,
     folder: `${input.contentPath}/${name}`,
     extension: 'yaml',
@@ -246,6 +257,7 @@ export function editorConfig(input: EditorInput, options: { lenient?: boolean } 
         {
           name: 'network',
           label: 'The network',
+          icon: 'hub',
           file: `${input.contentPath}/network.yaml`,
           format: 'yaml',
           fields: fieldsOf(shapeOf(networkSchema), walk('network', unmapped)),
