@@ -20,6 +20,7 @@ import { settings } from './src/lib/settings.ts';
 import { readUrlOptions } from './src/lib/url-options.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
+import { integrationFolders } from './src/lib/output-folder.ts';
 
 const options = settings();
 const { contentRoot } = options;
@@ -79,7 +80,7 @@ export default defineConfig({
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind'] }),
+    keepOutput({ owned: [...integrationFolders] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -23,4 +23,31 @@ export function linkTree(from: string, to: string): void {
     if (entry.isDirectory()) linkTree(source, join(to, entry.name));
     else linkFile(source, join(to, entry.name));
   }
+}
+
+/**
+ * Copies a file into a folder that is about to be published, sharing no disk blocks' identity with the
+ * original (a reflink where the file system has them, else a copy): a file of the live site must never
+ * change because a cache entry, or a folder still being built, was written to or damaged in place.
+ */
+export function copyFile(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  rmSync(to, { force: true });
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+}
+
+/** `copyFile` for every file of a folder tree, leaving out the top-level entries named in `skip`. */
+export function copyTree(from: string, to: string, skip: readonly string[] = []): number {
+  let copied = 0;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip.includes(entry.name)) continue;
+    const source = join(from, entry.name);
+    if (entry.isDirectory()) copied += copyTree(source, join(to, entry.name));
+    else if (entry.isFile()) {
+      copyFileSync(source, join(to, entry.name), constants.COPYFILE_FICLONE);
+      copied++;
+    }
+  }
+  return copied;
 }
