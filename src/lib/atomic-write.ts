@@ -8,17 +8,18 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
 let counter = 0;
 
-/** The name a file is written under before it is renamed into place; unique to this process and write. */
+/** The name a file is written under before it is renamed into place; unique to this thread and write. */
 export function temporaryName(file: string): string {
-  return `${file}.${process.pid}-${++counter}.tmp`;
+  return `${file}.${process.pid}-${threadId}-${++counter}.tmp`;
 }
 
 /** Whether a file name is one `temporaryName` made (a write that never finished, if it is still there). */
-export const isTemporaryName = (name: string): boolean => /\.\d+-\d+\.tmp$/.test(name);
+export const isTemporaryName = (name: string): boolean => /\.\d+-\d+-\d+\.tmp$/.test(name);
 
 /** Removes the temporary files writes that never finished left in a folder (not its subfolders). */
 export function removeTemporaryFiles(dir: string): number {

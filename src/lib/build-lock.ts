@@ -33,6 +33,12 @@ export interface HeldLock {
   release(): void;
 }
 
+/** The lock is held by someone else: who, when the lock file could be read. */
+export interface NotHeld {
+  held: false;
+  holder: LockHolder | undefined;
+}
+
 /** The lock file of a project. */
 export const lockFile = (root: string): string => join(root, '.cache', 'build.lock');
 
@@ -92,7 +98,7 @@ function removeStale(file: string, raw: string): void {
 }
 
 /** Takes the lock if it is free or stale; otherwise says who holds it. */
-export function tryLock(file: string, what: LockHolder['what']): HeldLock | { held: false; holder?: LockHolder } {
+export function tryLock(file: string, what: LockHolder['what']): HeldLock | NotHeld {
   mkdirSync(dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 5; attempt++) {
     const holder: LockHolder = {
@@ -126,7 +132,7 @@ export function tryLock(file: string, what: LockHolder['what']): HeldLock | { he
       },
     };
   }
-  return { held: false };
+  return { held: false, holder: undefined };
 }
 
 /** One line saying who holds the lock, for a process that has to wait or stop. */
@@ -144,7 +150,7 @@ export async function acquireLock(
   file: string,
   what: LockHolder['what'],
   onWait: (holder: LockHolder | undefined) => void,
-): Promise<HeldLock | { held: false; holder?: LockHolder }> {
+): Promise<HeldLock | NotHeld> {
   let told = false;
   for (;;) {
     const lock = tryLock(file, what);
