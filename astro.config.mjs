@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards.ts';
+import devLock from './src/integrations/dev-lock.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
@@ -61,6 +62,7 @@ export default defineConfig({
   // `COMMONROOM_INCREMENTAL=off` renders everything.
   experimental: { incrementalBuild: options.incremental },
   integrations: [
+    devLock(),
     virtualBuild({
       scope: options.scope,
       cardManifest: options.cards ? cardManifest : undefined,

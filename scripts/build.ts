@@ -55,20 +55,19 @@ process.on('exit', () => lock.release());
 const recovered = recoverInterruptedSwap(folders);
 if (recovered) console.log(`The last build was stopped while replacing ${out}: ${shown(recovered)} was put back.`);
 
-// Astro's record of rendered pages describes the site this cache last built; it can stand for the live
-// folder's pages only if the last build with this cache finished and its site is the one in the folder.
+// Astro's record of rendered pages describes the site this cache last built, and is trusted only beside
+// that site: when the last build with this cache finished and its site is the one in the output folder.
+// Otherwise every page is rendered, so no copy Astro kept of a page from an unfinished build is used.
 const { astroCacheDir, incremental } = settings;
 const journal = readJournal(astroCacheDir);
-if (journal?.state === 'building') {
-  forgetRenderedPages(astroCacheDir);
-  console.log('The last build did not finish, so every page is rendered again this time.');
-}
+if (journal?.state === 'building') console.log('The last build did not finish, so every page is rendered again.');
 const owners = ownersFile(root);
 const reuse =
   incremental &&
   journal?.state === 'done' &&
   journal.out === folders.out &&
   ownerOf(owners, folders.out) === astroCacheDir;
+if (!reuse) forgetRenderedPages(astroCacheDir);
 prepareStaging(folders, reuse);
 // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
 writeOwner(owners, folders.staging, reuse ? astroCacheDir : '');
