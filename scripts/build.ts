@@ -9,7 +9,7 @@
  * so incremental builds still skip them. One build runs at a time (`src/lib/build-lock.ts`).
  * Extra arguments go to `astro build`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -107,6 +107,8 @@ const status = await new Promise<number>((resolve) =>
 if (status !== 0) failed('failed', status);
 if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);
 
+// A power cut just after the rename must not leave the live folder holding pages that never reached the disk.
+spawnSync('sync', { stdio: 'ignore' });
 swapIntoPlace(folders);
 writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
 writeJournal(astroCacheDir, { state: 'done', out: folders.out });
