@@ -68,10 +68,30 @@ const reuse =
   journal.out === folders.out &&
   ownerOf(owners, folders.out) === astroCacheDir;
 if (!reuse) forgetRenderedPages(astroCacheDir);
-prepareStaging(folders, reuse);
-// keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
-writeOwner(owners, folders.staging, reuse ? astroCacheDir : '');
-writeJournal(astroCacheDir, { state: 'building', out: folders.out });
+
+/** Ends a build that did not succeed: the staging folder goes, the live site stays, one line says so. */
+function failed(reason: string, code: number): never {
+  rmSync(folders.staging, { recursive: true, force: true });
+  const live = existsSync(folders.out) ? `${out} was left as it was` : 'nothing was published';
+  console.error(`The build ${reason}; ${live}.`);
+  process.exit(code);
+}
+
+/** A reason in a few words from a file system error, e.g. "no space left on the disk (ENOSPC)". */
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'there is no space left on the disk (ENOSPC)';
+  return error instanceof Error ? error.message : String(error);
+}
+
+try {
+  prepareStaging(folders, reuse);
+  // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
+  writeOwner(owners, folders.staging, reuse ? astroCacheDir : '');
+  writeJournal(astroCacheDir, { state: 'building', out: folders.out });
+} catch (error) {
+  failed(`could not prepare ${shown(folders.staging)}: ${why(error)}`, 1);
+}
 
 // A production build must not be a preview: variables that make Vite and Astro think they are in
 // development (NODE_ENV=test from a test runner, DEV=1 from a shell) would publish drafts and scheduled posts.
@@ -87,14 +107,6 @@ const child: ChildProcess = spawn(
 );
 lock.addProcess(child.pid!);
 
-/** Ends a build that did not succeed: the staging folder goes, the live site stays, one line says so. */
-function failed(reason: string, code: number): never {
-  rmSync(folders.staging, { recursive: true, force: true });
-  const live = existsSync(folders.out) ? `${out} was left as it was` : 'nothing was published';
-  console.error(`The build ${reason}; ${live}.`);
-  process.exit(code);
-}
-
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   process.on(signal, () => {
     child.kill(signal);
@@ -109,7 +121,12 @@ if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page
 
 // A power cut just after the rename must not leave the live folder holding pages that never reached the disk.
 spawnSync('sync', { stdio: 'ignore' });
-swapIntoPlace(folders);
+try {
+  swapIntoPlace(folders);
+} catch (error) {
+  recoverInterruptedSwap(folders);
+  failed(`succeeded but could not replace ${out} (${why(error)})`, 1);
+}
 writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
 writeJournal(astroCacheDir, { state: 'done', out: folders.out });
 

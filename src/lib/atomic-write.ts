@@ -36,7 +36,6 @@ export function removeTemporaryFiles(dir: string): number {
 
 /** Writes a file under a temporary name and renames it into place, so readers see the old file or the new one. */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
   const temp = temporaryName(file);
   try {
     writeFileSync(temp, data);
@@ -55,8 +54,9 @@ const HEADER = /^commonroom-cache 1 (\d+) ([0-9a-f]{64})\n/;
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Writes a cache entry with its length and hash in a first line, atomically. */
+/** Writes a cache entry with its length and hash in a first line, atomically, creating its folder if needed. */
 export function writeChecked(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
   const body = typeof data === 'string' ? Buffer.from(data) : data;
   writeAtomic(file, Buffer.concat([Buffer.from(`commonroom-cache 1 ${body.length} ${sha256(body)}\n`), body]));
 }

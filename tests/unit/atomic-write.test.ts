@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -44,6 +44,7 @@ describe('writeAtomic', () => {
   it('replaces a file whole and leaves no temporary file', () => {
     const folder = dir();
     const file = join(folder, 'sub/entry.json');
+    mkdirSync(join(folder, 'sub'));
     writeAtomic(file, 'one');
     writeAtomic(file, 'two');
     expect(readFileSync(file, 'utf8')).toBe('two');
@@ -135,7 +136,9 @@ describe('DamageReport', () => {
 
 it('writes nothing for a write that fails', () => {
   const folder = dir();
+  expect(() => writeAtomic(join(folder, 'missing/entry'), 'x')).toThrow();
+  expect(readdirSync(folder)).toEqual([]);
   writeFileSync(join(folder, 'file'), 'a file where a folder should be');
-  expect(() => writeAtomic(join(folder, 'file/entry'), 'x')).toThrow();
+  expect(() => writeChecked(join(folder, 'file/entry'), 'x')).toThrow();
   expect(existsSync(join(folder, 'file/entry'))).toBe(false);
 });
