@@ -148,11 +148,13 @@ export function digest(dir: string): Record<string, string> {
 }
 
 /** Asserts two folders hold the same files with the same bytes, naming the files that differ. */
-export function expectSameSite(actual: string, expected: string, label: string): void {
+export function expectSameSite(actual: string, expected: string, label: string, ignore?: RegExp): void {
   const a = digest(actual);
   const b = digest(expected);
   expect(Object.keys(a).length, `${label}: ${actual} is empty`).toBeGreaterThan(0);
-  const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]);
+  const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((file) => !ignore?.test(file))
+    .filter((file) => a[file] !== b[file]);
   expect(differing, `${label}: files that differ from a clean build`).toEqual([]);
 }
 
