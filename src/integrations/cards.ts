@@ -5,16 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedPng, removeTemporaryFiles } from '../lib/atomic-write.ts';
 import { forgetRenderedPages } from '../lib/build-state.ts';
-import {
-  cacheSalt,
-  cardKey,
-  devManifestFile,
-  readBuildManifest,
-  readDevManifest,
-  writeBuildManifest,
-} from '../lib/cards/cache.ts';
+import { cacheSalt, cardKey, readBuildManifest, readDevManifest, writeBuildManifest } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/input.ts';
-import { closeChannel, openChannel } from '../lib/cards/channel.ts';
+import { closeChannel, devManifestFile, openChannel } from '../lib/cards/channel.ts';
 import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
 
 export interface CardsOptions {

@@ -40,15 +40,18 @@ export function manifestFile(cacheDir: string, outDir: string): string {
   return join(cacheDir, `manifest-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.jsonl`);
 }
 
-/** Where `astro dev` records the cards of the pages it serves, apart from the build's records. */
-export const devManifestFile = (manifest: string): string => manifest.replace(/\.jsonl$/, '.dev.jsonl');
-
 /** Parses records, one JSON line each; a page recorded twice keeps its last record. */
-function parseJobs(text: string): CardJob[] {
+function parseJobs(text: string, skipBroken = false): CardJob[] {
   const jobs = new Map<string, CardJob>();
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const job = JSON.parse(line) as CardJob;
+    let job: CardJob;
+    try {
+      job = JSON.parse(line) as CardJob;
+    } catch (error) {
+      if (skipBroken) continue;
+      throw error;
+    }
     jobs.set(job.file, job);
   }
   return [...jobs.values()];
@@ -72,17 +75,9 @@ export function writeBuildManifest(file: string, jobs: CardJob[]): void {
 
 /** The cards `astro dev` recorded; a line cut short by a stopped server is skipped. */
 export function readDevManifest(file: string): CardJob[] {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return parseJobs(readFileSync(file, 'utf8'), true);
   } catch {
     return [];
   }
-  return text.split('\n').flatMap((line) => {
-    try {
-      return line ? parseJobs(line) : [];
-    } catch {
-      return [];
-    }
-  });
 }

@@ -1,8 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import build from 'virtual:commonroom/build';
-import { devManifestFile } from './cache.ts';
-import { currentChannel } from './channel.ts';
+import { currentChannel, devManifestFile } from './channel.ts';
 import type { CardJob } from './input.ts';
 
 const manifest = build.cardManifest;
