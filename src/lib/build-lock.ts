@@ -21,6 +21,11 @@ import { writeAtomic } from './atomic-write.ts';
 export interface LockHolder {
   what: 'build' | 'dev server';
   pids: number[];
+  /**
+   * When each process started, where the system says (Linux), so that a process that has since taken
+   * the same id (after a restart, or in a new container) is not mistaken for the holder.
+   */
+  starts?: (string | null)[];
   started: string;
   /** Tells this holder's lock apart from a later one by the same process ids. */
   nonce: string;
@@ -45,13 +50,23 @@ export const lockFile = (root: string): string => join(root, '.cache', 'build.lo
 /** How long an unreadable lock file is taken to be one still being written. */
 const WRITING_MS = 5_000;
 
-function alive(pid: number): boolean {
+/** A process's start time in clock ticks since boot, from `/proc` (Linux); null elsewhere. */
+export function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number, start: string | null | undefined): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !start || processStart(pid) === start;
 }
 
 function readHolder(file: string): { raw: string; holder: LockHolder | undefined } | undefined {
@@ -71,7 +86,7 @@ function readHolder(file: string): { raw: string; holder: LockHolder | undefined
 
 /** Whether a lock file's holder still runs; an unreadable file is being written if it is new. */
 function held(file: string, holder: LockHolder | undefined): boolean {
-  if (holder) return holder.pids.some(alive);
+  if (holder) return holder.pids.some((pid, n) => alive(pid, holder.starts?.[n]));
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats !== undefined && Date.now() - stats.mtimeMs < WRITING_MS;
 }
@@ -104,6 +119,7 @@ export function tryLock(file: string, what: LockHolder['what']): HeldLock | NotH
     const holder: LockHolder = {
       what,
       pids: [process.pid],
+      starts: [processStart(process.pid)],
       started: new Date().toISOString(),
       nonce: `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     };
@@ -125,6 +141,7 @@ export function tryLock(file: string, what: LockHolder['what']): HeldLock | NotH
       holder,
       addProcess(pid) {
         holder.pids.push(pid);
+        holder.starts?.push(processStart(pid));
         if (ours()) writeAtomic(file, JSON.stringify(holder));
       },
       release() {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, describeHolder, tryLock, type HeldLock } from '../../src/lib/build-lock.ts';
+import { acquireLock, describeHolder, processStart, tryLock, type HeldLock } from '../../src/lib/build-lock.ts';
 
 const lockIn = () => join(mkdtempSync(join(tmpdir(), 'lock-')), '.cache/build.lock');
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -31,6 +31,15 @@ describe('the build lock', () => {
     lock.release();
     expect(existsSync(file)).toBe(true);
     taken.release();
+  });
+
+  it('is taken over when its process id now belongs to another process', () => {
+    const file = lockIn();
+    const lock = tryLock(file, 'build') as HeldLock;
+    expect(lock.holder.starts).toEqual([processStart(process.pid)]);
+    // The same id, started at another time: a restarted machine or container gave the id out again.
+    writeFileSync(file, JSON.stringify({ ...lock.holder, nonce: 'old', starts: ['1'] }));
+    expect('held' in tryLock(file, 'build')).toBe(false);
   });
 
   it('stays held while any of its processes runs', () => {
