@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { acquireLock, describeHolder, lockFile } from '../src/lib/build-lock.ts';
 import {
   forgetRenderedPages,
+  journalFile,
   ownerOf,
   ownersFile,
   readJournal,
@@ -59,8 +60,13 @@ if (recovered) console.log(`The last build was stopped while replacing ${out}: $
 // that site: when the last build with this cache finished and its site is the one in the output folder.
 // Otherwise every page is rendered, so no copy Astro kept of a page from an unfinished build is used.
 const { astroCacheDir, incremental } = settings;
-const journal = readJournal(astroCacheDir);
+const read = readJournal(astroCacheDir);
+const journal = read.status === 'ok' ? read.value : undefined;
 if (journal?.state === 'building') console.log('The last build did not finish, so every page is rendered again.');
+if (read.status === 'damaged')
+  console.log(
+    `The record of the last build, ${shown(journalFile(astroCacheDir))}, was damaged (${read.reason}), so every page is rendered again.`,
+  );
 const owners = ownersFile(root);
 const reuse =
   incremental &&

@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readCheckedJson, writeChecked } from './atomic-write.ts';
+import { readCheckedJson, writeChecked, type CacheRead } from './atomic-write.ts';
 
 /** The file that records which Astro cache last built into each output folder. */
 export const ownersFile = (root: string): string => join(root, 'node_modules/.astro/output-owners.json');
@@ -36,12 +36,11 @@ export interface Journal {
   out: string;
 }
 
-const journalFile = (cacheDir: string) => join(cacheDir, 'commonroom-build.json');
+export const journalFile = (cacheDir: string): string => join(cacheDir, 'commonroom-build.json');
 
-/** The journal of an Astro cache; undefined if there is none or it is damaged. */
-export function readJournal(cacheDir: string): Journal | undefined {
-  const read = readCheckedJson<Journal>(journalFile(cacheDir));
-  return read.status === 'ok' ? read.value : undefined;
+/** The journal of an Astro cache, if it is there and whole. */
+export function readJournal(cacheDir: string): CacheRead<Journal> {
+  return readCheckedJson<Journal>(journalFile(cacheDir));
 }
 
 export function writeJournal(cacheDir: string, journal: Journal): void {

@@ -69,6 +69,8 @@ const damages: Damage[] = [
   {
     name: 'the build journal',
     damage: (site) => flipByte(join(site.caches.astro, 'commonroom-build.json')),
+    reported:
+      /^The record of the last build, \S+commonroom-build\.json, was damaged \(.+\), so every page is rendered again\.$/,
   },
 ];
 
