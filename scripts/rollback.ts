@@ -32,5 +32,5 @@ const owners = ownersFile(root);
 writeOwner(owners, folders.out, '');
 writeOwner(owners, folders.previous, '');
 console.log(
-  `${shown(folders.out)} holds the site from before the last build again; the newer one is in ${shown(folders.previous)} (npm run rollback again swaps them back).`,
+  `Rolled back: ${shown(folders.out)} now holds the site that was in ${shown(folders.previous)}, and ${shown(folders.previous)} the one that was live (npm run rollback again swaps them back).`,
 );

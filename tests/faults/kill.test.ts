@@ -119,7 +119,7 @@ describe('a build killed at any moment', () => {
       const previous = live === 'A' ? 'B' : 'A';
       const first = await startBuild(site, 'scripts/rollback.ts').exited;
       expect(first.code, first.log).toBe(0);
-      expect(first.log).toMatch(/holds the site from before the last build again/);
+      expect(first.log).toMatch(/^Rolled back: \S*dist now holds the site that was in \S*dist\.previous, and /m);
       expectSameSite(site.out, clean[previous]!, 'after a roll-back');
       expectSameSite(`${site.out}.previous`, clean[live]!, 'the site rolled back from');
       const again = await startBuild(site, 'scripts/rollback.ts').exited;
