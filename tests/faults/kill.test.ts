@@ -115,6 +115,10 @@ describe('a build killed at any moment', () => {
 
   it('puts the previous site back with npm run rollback, and back again', { timeout: 120_000 }, () =>
     withBuildLock(async () => {
+      if (!existsSync(`${site.out}.previous`)) {
+        setVersion(site, site.version === 'A' ? 'B' : 'A');
+        await build(site);
+      }
       const live = site.version;
       const previous = live === 'A' ? 'B' : 'A';
       const first = await startBuild(site, 'scripts/rollback.ts').exited;
