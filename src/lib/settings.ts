@@ -3,7 +3,7 @@
  * A bad value stops with one line naming the variable, the value and what is allowed.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 
@@ -111,6 +111,16 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
   const base = normaliseBase(raw.COMMONROOM_BASE);
   const scope = raw.COMMONROOM_SCOPE;
   const site = raw.COMMONROOM_SITE;
+  const astroCacheDir = raw.COMMONROOM_CACHE_DIR
+    ? resolve(cwd, raw.COMMONROOM_CACHE_DIR)
+    : resolve(
+        cwd,
+        'node_modules/.astro',
+        createHash('sha1')
+          .update(JSON.stringify([contentRoot, scope, base, site ?? '']))
+          .digest('hex')
+          .slice(0, 10),
+      );
   return {
     contentRoot,
     contentDir: pathToFileURL(contentRoot).href,
@@ -124,8 +134,6 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
     cards: raw.COMMONROOM_CARDS,
     cardsCache: resolve(cwd, raw.COMMONROOM_CARDS_CACHE ?? '.cache/cards'),
     searchCache: resolve(cwd, raw.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind'),
-    /** What the content check learnt from each post body, so `npm run build` re-reads only what changed. */
-    checkCache: resolve(cwd, '.cache/check'),
     incremental: raw.COMMONROOM_INCREMENTAL,
     markdown: raw.COMMONROOM_MARKDOWN,
     /**
@@ -133,16 +141,9 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
      * content folder and scope, so builds of different networks, or of a school's site and the whole
      * network, never reuse each other's pages.
      */
-    astroCacheDir: raw.COMMONROOM_CACHE_DIR
-      ? resolve(cwd, raw.COMMONROOM_CACHE_DIR)
-      : resolve(
-          cwd,
-          'node_modules/.astro',
-          createHash('sha1')
-            .update(JSON.stringify([contentRoot, scope, base, site ?? '']))
-            .digest('hex')
-            .slice(0, 10),
-        ),
+    astroCacheDir,
+    /** What the content check learnt from each post, kept with Astro's cache so CI caches keep it too. */
+    checkCache: join(astroCacheDir, 'commonroom-check'),
   };
 }
 

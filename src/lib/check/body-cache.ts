@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { codeGraph } from '../code-graph.ts';
 import { packageVersion } from '../package-version.ts';
 import { extractRules, type Rule } from '../rules.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { BodyReference } from './markdown.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 /** What the check keeps of a post body's parse: everything it reports on, without the tree. */
 export type BodyFacts =
@@ -13,6 +15,8 @@ export type BodyFacts =
   | { ok: false; line?: number; column?: number; message: string };
 
 export interface BodyCache {
+  /** A post's front matter, parsed as `parseYaml` does (`firstLine` is its first line in the file). */
+  frontMatter(yaml: string, firstLine: number): ParsedYaml;
   /**
    * The facts of one post: `blanked` is the whole file with its front matter blanked (so positions are file
    * positions), `body` the text after the front matter; rules are read only for rules-of-thumb posts.
@@ -33,6 +37,7 @@ function parserVersion(): string {
   const { files, packages } = codeGraph([
     fileURLToPath(new URL('./markdown.ts', import.meta.url)),
     fileURLToPath(new URL('../rules.ts', import.meta.url)),
+    fileURLToPath(new URL('./yaml.ts', import.meta.url)),
   ]);
   for (const name of packages) hash.update(`${name}@${packageVersion(name)}\0`);
   for (const file of files) hash.update(readFileSync(file));
@@ -40,30 +45,43 @@ function parserVersion(): string {
 }
 
 /**
- * Parsing Markdown is most of what the check costs (about 5 ms a post), so the facts of each body are
- * kept in `file`, keyed by the body's text, and a post is parsed again only when it changes. Without a
- * file, every body is parsed.
+ * Parsing Markdown and YAML is most of what the check costs (about 5 ms a post), so what the check learns
+ * from each post's front matter and body is kept in `file`, keyed by their text, and a post is parsed
+ * again only when it changes. Without a file, everything is parsed.
  */
 export function openBodyCache(file: string | undefined): BodyCache {
   const version = file ? parserVersion() : '';
-  let stored: Record<string, BodyFacts> = {};
+  let stored: Record<string, BodyFacts | ParsedYaml> = {};
   if (file) {
     try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; bodies?: Record<string, BodyFacts> };
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+        version?: string;
+        bodies?: Record<string, BodyFacts | ParsedYaml>;
+      };
       if (saved.version === version && saved.bodies) stored = saved.bodies;
     } catch {
       // No cache yet, or a damaged one: parse everything.
     }
   }
-  const seen: Record<string, BodyFacts> = {};
+  const seen: Record<string, BodyFacts | ParsedYaml> = {};
   let parsed = 0;
   return {
+    frontMatter(yaml, firstLine) {
+      const key = createHash('sha256').update(`yaml:${firstLine}\0`).update(yaml).digest('base64url');
+      const known = stored[key] as ParsedYaml | undefined;
+      if (known) return (seen[key] = known);
+      const result = parseYaml(yaml, firstLine);
+      parsed++;
+      // Kept only when JSON gives it back unchanged (YAML's .inf and .nan would not survive).
+      if (isDeepStrictEqual(JSON.parse(JSON.stringify(result)), result)) seen[key] = result;
+      return result;
+    },
     async facts(blanked, body, { mdx, rules }) {
       const key = createHash('sha256')
         .update(`${mdx ? 'mdx' : 'md'}:${rules ? 'rules' : ''}\0`)
         .update(blanked)
         .digest('base64url');
-      const known = stored[key];
+      const known = stored[key] as BodyFacts | undefined;
       if (known) return (seen[key] = known);
       // Loaded on the first miss: the MDX compiler is a large part of the check's start-up.
       const { parseBody } = await import('./markdown.ts');

@@ -297,7 +297,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       add(file, '', split.message, at(split.line));
       return undefined;
     }
-    const parsed = parseYaml(split.yaml, split.yamlLine);
+    const parsed = bodies.frontMatter(split.yaml, split.yamlLine);
     if (!parsed.ok) {
       for (const problem of parsed.problems) add(file, '', problem.message, at(problem.line, problem.column));
       return undefined;
