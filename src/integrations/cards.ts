@@ -159,8 +159,10 @@ export default function cards(options: CardsOptions): AstroIntegration {
             draw(job);
           },
         });
-        // Content is synced by now: the post pages' cards can be drawn before any page renders.
-        ahead = existsSync(storeFile) ? drawAhead(storeFile, draw) : Promise.resolve([]);
+        // Content is synced by now: the post pages' cards can be drawn before any page renders. After a
+        // build into the same folder nearly every card is in the cache, and working them out would only
+        // cost time, so this is for first builds.
+        ahead = previous.length === 0 && existsSync(storeFile) ? drawAhead(storeFile, draw) : Promise.resolve([]);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('cards');

@@ -351,7 +351,8 @@ export function buildNetwork<Hero>(
   const members = group(schools, (s) => s.families);
   const schoolAuthors = group(authors, (a) => (a.school ? [a.school] : []));
   const expertise = group(schools, (s) => s.expertise);
-  const related = relatedPosts(published, byTopic as Map<string, Post<Hero>[]>);
+  // Worked out when a page first asks: the content check builds this model and never does.
+  let related: Map<string, Post<Hero>[]> | undefined;
 
   const { scope } = context;
   const scopedSchools =
@@ -414,7 +415,10 @@ export function buildNetwork<Hero>(
     membersOf: (id) => [...get(members, id)].sort(byName),
     authorsOfSchool: (id) => [...get(schoolAuthors, id)].sort(byName),
     schoolsWithExpertise: (id) => [...get(expertise, id)].sort(byName),
-    related: (post) => related.get(post.id) ?? [],
+    related: (post) => {
+      related ??= relatedPosts(published, byTopic as Map<string, Post<Hero>[]>);
+      return related.get(post.id) ?? [];
+    },
     neighbours: (post) => {
       // "Next from" moves to another text, in the post's language where it has a version.
       const all = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
