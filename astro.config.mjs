@@ -1,23 +1,23 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import remarkGfm from 'remark-gfm';
+import admin from './src/integrations/admin.ts';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
+import faces from './src/integrations/faces.ts';
+import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
+import { markdownOptions } from './src/integrations/markdown/pipeline.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
-import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
-import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
-import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors.ts';
-import remarkTypography from './src/integrations/markdown/remark-typography.ts';
-import { planSitemap, readSitemapPosts } from './src/lib/feeds/sitemap.ts';
+import { planSitemap, readSitemapPosts } from './src/lib/discovery/sitemap.ts';
 import { settings } from './src/lib/settings.ts';
 import { readUrlOptions } from './src/lib/url-options.ts';
+import { IMAGE_BREAKPOINTS } from './src/lib/images/sizes.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
 
@@ -28,26 +28,7 @@ const cardManifest = manifestFile(options.cardsCache, options.outDir);
 const urls = createUrls(urlOptions);
 const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
 
-const markdownProcessor = unified({
-  // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
-  gfm: false,
-  // Curly quotes, dashes and ellipses come from remarkTypography, several times faster than the built-in option.
-  smartypants: false,
-  remarkPlugins: [remarkGfm, remarkTypography, remarkRuleAnchors],
-  rehypePlugins: [
-    rehypeHeadingIds,
-    [
-      rehypeAutolinkHeadings,
-      {
-        behavior: 'append',
-        properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
-        content: { type: 'text', value: '#' },
-      },
-    ],
-    rehypeTaskListLabels,
-    [rehypeContentLinks, { resolve: urls.contentLink }],
-  ],
-});
+const markdownProcessor = unified(markdownOptions(urlOptions));
 
 export default defineConfig({
   site: urls.site,
@@ -55,6 +36,9 @@ export default defineConfig({
   outDir: options.outDir,
   cacheDir: options.astroCacheDir,
   trailingSlash: 'always',
+  // Every image, in posts as in components, gets a srcset of the sizes a reader's screen can use, up to twice
+  // the reading column (1600 px), with its width and height so nothing shifts while it loads.
+  image: { layout: 'constrained', responsiveStyles: true, breakpoints: IMAGE_BREAKPOINTS },
   build: { format: 'directory' },
   // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
   // `COMMONROOM_INCREMENTAL=off` renders everything.
@@ -67,19 +51,24 @@ export default defineConfig({
     mdx(),
     mdxCache({
       settings: { urlOptions, processor: options.markdown },
-      code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
+      // The fingerprint follows this module's imports: the plugins, their helpers and the URL rules.
+      code: ['src/integrations/markdown/pipeline.ts'],
     }),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
-      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),
+      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page) && !/\/admin\//.test(page),
       serialize: (item) => {
         const lastmod = sitemapPlan.lastmod.get(item.url);
         return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
       },
     }),
-    hostingHeaders({ base: urls.base, contentRoot }),
+    hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),
+    redirects({ contentRoot, urls }),
+    admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind'] }),
+    keepOutput({ owned: ['cards', 'pagefind', 'faces', 'admin'] }),
+    faces({ contentRoot }),
+    imagePrivacy({ generated: ['cards', 'pagefind', 'faces', 'admin'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

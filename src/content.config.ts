@@ -1,17 +1,26 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { authorSchema } from './schemas/author.ts';
+import { commentsSchema } from './schemas/comments.ts';
 import { familySchema } from './schemas/family.ts';
 import { networkSchema } from './schemas/network.ts';
 import { postSchema } from './schemas/post.ts';
 import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { forgiving } from './lib/dev-preview.ts';
+import { hasFiles, type collectionFiles } from './lib/content-files.ts';
 import { settings } from './lib/settings.ts';
 
-const { contentDir } = settings();
+const { contentDir, contentRoot } = settings();
 
-const data = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
+/** A collection with no files yet (no families, no imported comments) is empty, without the loader's warning. */
+const ifPresent = (collection: keyof typeof collectionFiles, loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) => (hasFiles(contentRoot, collection) ? loader.load(context) : context.store.clear()),
+});
+
+const data = (folder: 'schools' | 'families' | 'authors' | 'topics') =>
+  ifPresent(folder, glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` }));
 
 export const collections = {
   network: defineCollection({
@@ -25,13 +34,28 @@ export const collections = {
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
     // `npm run dev` keeps a post with mistakes as a marked entry, so one bad file does not stop the preview.
-    loader: (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
-      glob({
-        pattern: '*/*.{md,mdx}',
-        base: `${contentDir}/posts`,
-        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-      }),
+    loader: ifPresent(
+      'posts',
+      (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
+        glob({
+          pattern: '*/*.{md,mdx}',
+          base: `${contentDir}/posts`,
+          generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+        }),
+      ),
     ),
     schema: ({ image }) => postSchema(image()),
+  }),
+  // Comments a post had on the blog it was imported from: `oak/rules.comments.yaml` belongs to `oak/rules`.
+  comments: defineCollection({
+    loader: ifPresent(
+      'comments',
+      glob({
+        pattern: '*/*.comments.{yaml,yml}',
+        base: `${contentDir}/posts`,
+        generateId: ({ entry }) => entry.replace(/\.comments\.ya?ml$/, ''),
+      }),
+    ),
+    schema: commentsSchema,
   }),
 };

@@ -2,7 +2,8 @@ import { contentHash } from './content-hash.ts';
 import { FEED_LIMIT } from './feeds/render.ts';
 import type { FeedSource } from './feeds/sources.ts';
 import type { Network, Post } from './network/types.ts';
-import type { FeedFormat, Urls } from './urls.ts';
+import type { FeedFormat } from './feeds/formats.ts';
+import type { Urls } from './urls.ts';
 
 /*
  * Cache keys for Astro's incremental builds. A page whose key and code are unchanged since the last build

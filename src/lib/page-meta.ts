@@ -26,6 +26,8 @@ export interface PageMeta {
   feed?: FeedSubject | undefined;
   /** Page number of a paginated listing: its title says so, and later pages share the first page's card. */
   page?: number;
+  /** Every language version of the page (itself included), as local hrefs: `<link rel="alternate" hreflang>`. */
+  alternates?: { lang: string; href: string }[] | undefined;
   /** Keeps the page out of search engines (the 404 page). */
   noindex?: boolean;
 }

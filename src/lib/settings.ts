@@ -74,6 +74,8 @@ const environmentSchema = z.object({
   COMMONROOM_INCREMENTAL: onOff(true),
   /** Astro's cache folder (default `node_modules/.astro/<hash of content, scope, base, site>`). */
   COMMONROOM_CACHE_DIR: pathSetting,
+  /** `off` leaves the browser editor (`/admin/`) out of the build. */
+  COMMONROOM_ADMIN: onOff(true),
   /** `satteri` builds with Astro's default Markdown processor, for benchmark comparisons only. */
   COMMONROOM_MARKDOWN: z
     .enum(['unified', 'satteri'], { error: 'use "unified" (default) or "satteri"' })
@@ -124,8 +126,13 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
     cards: raw.COMMONROOM_CARDS,
     cardsCache: resolve(cwd, raw.COMMONROOM_CARDS_CACHE ?? '.cache/cards'),
     searchCache: resolve(cwd, raw.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind'),
+    /** What the content check learnt from each post body, so `npm run build` re-reads only what changed. */
+    checkCache: resolve(cwd, '.cache/check'),
     incremental: raw.COMMONROOM_INCREMENTAL,
     markdown: raw.COMMONROOM_MARKDOWN,
+    admin: raw.COMMONROOM_ADMIN,
+    /** The browser editor's bundle, made once per version of Sveltia CMS. */
+    adminCache: resolve(cwd, '.cache/admin'),
     /**
      * Astro's cache (the content layer's data store and the incremental build's copies of pages) is kept per
      * content folder and scope, so builds of different networks, or of a school's site and the whole

@@ -1,5 +1,7 @@
 import type { Scope } from './settings.ts';
 import type { PostKind } from '../schemas/post.ts';
+import { feedFormatInfo, type FeedFormat } from './feeds/formats.ts';
+import { faceFile, type FaceRef, type FaceSize } from './images/faces.ts';
 
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {
@@ -27,12 +29,11 @@ export interface PostRef {
 
 /** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
 export type FeedSubject =
-  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
-
-export type FeedFormat = 'atom' | 'rss' | 'json';
-
-/** File name of each feed format inside a subject's feed folder. */
-export const feedFiles: Record<FeedFormat, string> = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' };
+  | { type: 'network' }
+  | { type: 'school' | 'family' | 'author' | 'topic'; id: string }
+  | { type: 'kind'; id: PostKind }
+  /** Every post in one language (`cy`, `en`), for readers who follow only that language. */
+  | { type: 'language'; id: string };
 
 const feedFolders = {
   school: 'schools',
@@ -40,6 +41,7 @@ const feedFolders = {
   author: 'authors',
   topic: 'topics',
   kind: 'kinds',
+  language: 'languages',
 } as const;
 
 const trim = (value: string) => value.replace(/\/+$/, '');
@@ -125,11 +127,11 @@ export function createUrls(options: UrlOptions) {
     /** A feed of the subject: this build's file when the subject is in scope, else the network's. */
     feed: (subject: FeedSubject, format: FeedFormat) =>
       feedInScope(subject)
-        ? local(`${feedFolder(subject)}${feedFiles[format]}`)
-        : remote(`${networkFeedFolder(subject)}${feedFiles[format]}`),
+        ? local(`${feedFolder(subject)}${feedFormatInfo[format].file}`)
+        : remote(`${networkFeedFolder(subject)}${feedFormatInfo[format].file}`),
     /** Route of a feed file for `getStaticPaths` (`feeds/[...feed]`), relative to `feeds/`. */
     feedRoute: (subject: FeedSubject, format: FeedFormat) =>
-      `${feedFolder(subject)}${feedFiles[format]}`.slice('feeds/'.length),
+      `${feedFolder(subject)}${feedFormatInfo[format].file}`.slice('feeds/'.length),
     feedInScope,
     /** The OPML list of every feed this build writes. */
     opml: () => local('feeds/feeds.opml'),
@@ -138,6 +140,8 @@ export function createUrls(options: UrlOptions) {
     file: (path: string) => local(path.replace(/^\/+/, '')),
     /** The social card of the page at `href` (an href of this build, e.g. from `Astro.url.pathname`). */
     card: (href: string) => local(`cards/${cardName(href)}.png`),
+    /** A person's photo or a school's or family's logo, drawn `size` pixels on its longer side (`faceFile`). */
+    face: (face: FaceRef, size: FaceSize) => local(faceFile(face, size)),
     /** Where that card is written, relative to the output directory (decoded, as a file name). */
     cardFile: (href: string) => `cards/${decodeURIComponent(cardName(href))}.png`,
     /** Route of a post for `getStaticPaths` (`[...path]`). */

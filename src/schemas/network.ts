@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { email, lang, url } from './common.ts';
+import { editorSchema } from './editor.ts';
 
 /** A partner network whose Pagefind index is merged into search. */
 export const partnerSchema = z.strictObject({
@@ -29,7 +30,12 @@ export const networkSchema = z.strictObject({
   about: z.string().optional(),
   /** Networks searched alongside this one. */
   partners: z.array(partnerSchema).default([]),
+  /** When true, a post with photos must say that everyone in them is covered by consent (`photoConsent`). */
+  requirePhotoConsent: z.boolean().default(false),
+  /** Images larger than this many megabytes get a warning (they slow the build and a writer's upload). */
+  imageSizeLimitMB: z.number().positive().default(10),
+  /** Where the browser editor at `/admin/` commits: see docs/editor.md. */
+  editor: editorSchema.optional(),
 });
 
 export type NetworkData = z.infer<typeof networkSchema>;
-export type Partner = z.infer<typeof partnerSchema>;

@@ -6,7 +6,7 @@ import {
   parseState,
   sortsByDate,
   toggleFilter,
-} from '../../src/scripts/search/search-state.ts';
+} from '../../src/client/search/search-state.ts';
 
 describe('search state in the URL', () => {
   test('round-trips a query, filters and sort', () => {

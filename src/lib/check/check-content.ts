@@ -4,6 +4,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import slugify from '@sindresorhus/slugify';
 import { z } from 'astro/zod';
 import { authorSchema, type AuthorData } from '../../schemas/author.ts';
+import { commentsSchema } from '../../schemas/comments.ts';
+import { redirectsSchema } from '../../schemas/redirects.ts';
 import { familySchema, type FamilyData } from '../../schemas/family.ts';
 import { networkSchema, type NetworkData } from '../../schemas/network.ts';
 import { postKinds, postSchema, type PostData } from '../../schemas/post.ts';
@@ -15,17 +17,19 @@ import { buildNetwork, type RawContent } from '../network/build.ts';
 import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
 import { holdBack } from '../publish.ts';
-import { extractRules } from '../rules.ts';
-import { embedProblems, rawImages, shapeProblems, spacedAddresses, splitRules, unclosedFences } from './body.ts';
+import { extractRules, type Rule } from '../rules.ts';
+import { settings } from '../settings.ts';
+import { bodyCacheFile, openBodyCache } from './body-cache.ts';
 import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
-import { notAPicture } from './images.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
-import { parseBody, type BodyReference } from './markdown.ts';
-import { mdxProseProblems, mdxTreeProblems } from './mdx.ts';
+import type { BodyReference } from './markdown.ts';
+import { missingImports } from './mdx.ts';
 import { placeholdersIn } from './new-post.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter, textProblems } from './text.ts';
 import { conflictLines, parseYaml } from './yaml.ts';
+import { checkImages } from '../images/check-images.ts';
+import { consentIssue } from '../images/consent.ts';
 
 export interface CheckOptions {
   /** The content folder (holding `network.yaml`). */
@@ -34,6 +38,11 @@ export interface CheckOptions {
   cwd?: string;
   /** The build's "now", for scheduled posts; defaults to today. */
   now?: Date;
+  /**
+   * The file that keeps what was learnt from each post body, so unchanged posts are not parsed again
+   * (default: one file per content folder in the settings' `checkCache`); `false` parses every body.
+   */
+  cache?: string | false;
 }
 
 export interface ListedPost {
@@ -86,6 +95,7 @@ interface PostRecord {
   raw: Record<string, unknown>;
   data?: PostData;
   references: BodyReference[];
+  rules: Rule[];
   target: LinkTargetPost;
 }
 
@@ -96,6 +106,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const now = options.now ?? new Date();
   const issues: ContentIssue[] = [];
   const sources = new Map<string, string>();
+  const bodies = openBodyCache(
+    options.cache === false ? undefined : (options.cache ?? bodyCacheFile(settings().checkCache, root)),
+  );
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/');
   const add = (file: string, field: string, message: string, extra: Extra) => {
     const { line, column, ...rest } = extra;
@@ -178,7 +191,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return didYouMean(wanted, images);
   };
 
-  /** Checks a local image path written in a file; returns a message when it is missing or not a picture. */
+  /**
+   * Checks a picture's address written in a file; returns a message when it is elsewhere or missing (whether
+   * the file is really a picture is for `checkImages`, which looks at every picture once).
+   */
   const imageProblem = (dir: string, url: string): string | undefined => {
     if (/^data:/.test(url)) return undefined;
     if (/^https?:/.test(url)) {
@@ -196,10 +212,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const abs = resolve(dir, path);
     if (!existsSync(abs)) {
       return `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`;
-    }
-    const really = notAPicture(abs);
-    if (really) {
-      return `"${url}" is ${really}, not a picture, although its name ends ${extname(path)}: save or export it as JPEG or PNG`;
     }
     return undefined;
   };
@@ -281,13 +293,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       (entries[folder] as RawEntry<unknown>[]).push({ id, data, filePath: rel(abs) });
       const text = sources.get(rel(abs))!;
-      const picture =
-        folder === 'schools'
-          ? (data as SchoolData).logo
-          : folder === 'authors'
-            ? (data as AuthorData).avatar
-            : undefined;
-      const field = folder === 'schools' ? 'logo' : 'avatar';
+      const field = folder === 'authors' ? 'avatar' : 'logo';
+      const picture = (data as { avatar?: string; logo?: string })[field];
       const problem = picture === undefined ? undefined : imageProblem(dir, picture);
       const line = lineOfField(text, field);
       if (problem) add(rel(abs), field, problem, { code: 'image', ...(line ? { line } : {}) });
@@ -297,6 +304,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   // posts: every file under posts/ is read, published, or named here with why it is not
   const postsDir = join(root, 'posts');
   const postFiles: string[] = [];
+  const commentFiles: string[] = [];
   if (existsSync(postsDir)) {
     for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true })) {
       const abs = join(entry.parentPath, entry.name);
@@ -332,6 +340,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         add(file, '', `is not read as a post, because only names ending .md or .mdx are: rename it "${wanted}"`, {
           code: 'post-extension',
         });
+      } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
+        commentFiles.push(abs);
       } else if (NOT_READ.test(entry.name)) {
         add(file, '', 'is not read as a post: only .md and .mdx files are', { code: 'not-read', severity: 'warning' });
       }
@@ -415,18 +425,18 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     if (data) {
       const length = data.description.length;
-      if (length < 50) {
+      if (length < descriptionLength.min) {
         add(
           file,
           'description',
-          `is short (${length} characters): write one or two sentences (50–300 characters) for cards, feeds and search`,
+          `is short (${length} characters): write one or two sentences (${descriptionLength.min}–${descriptionLength.max} characters) for cards, feeds and search`,
           { code: 'description-length', severity: 'warning', ...lineOf('description') },
         );
-      } else if (length > 300) {
+      } else if (length > descriptionLength.max) {
         add(
           file,
           'description',
-          `is long (${length} characters): cards and search results show about 300, so keep it to 50–300`,
+          `is long (${length} characters): cards and search results show about ${descriptionLength.max}, so keep it to ${descriptionLength.min}–${descriptionLength.max}`,
           { code: 'description-length', severity: 'warning', ...lineOf('description') },
         );
       }
@@ -474,34 +484,23 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const problem = imageProblem(dir, raw.hero);
       if (problem) add(file, 'hero', problem, { code: 'image', ...lineOf('hero') });
     }
-    const body = await parseBody(split.blanked, mdx);
+    const body = await bodies.facts(split.blanked, split.body, { mdx, rules: raw.kind === 'rules-of-thumb' });
     let references: BodyReference[] = [];
-    const bodyProblems = (
-      list: { code: string; message: string; severity: 'error' | 'warning'; line?: number; column?: number }[],
-    ) => {
-      for (const problem of list) add(file, '', problem.message, problem);
-    };
+    let rules: Rule[] = [];
+    for (const problem of body.problems) add(file, '', problem.message, problem);
     if (!body.ok) {
-      const prose = mdx ? mdxProseProblems(split.blanked) : [];
-      if (prose.length > 0) bodyProblems(prose);
-      else {
+      if (body.problems.length === 0) {
         add(file, '', body.message, {
           code: 'mdx-syntax',
           ...(body.line ? { line: body.line } : {}),
           ...(body.column ? { column: body.column } : {}),
         });
       }
+      // The model still reads the rules of a post whose MDX does not parse, as Markdown.
+      if (raw.kind === 'rules-of-thumb') rules = extractRules(split.body);
     } else {
-      references = body.references;
-      bodyProblems([
-        ...embedProblems(body.tree),
-        ...unclosedFences(body.tree, split.blanked),
-        ...(split.body.trim() === '' ? [] : shapeProblems(body.tree)),
-        ...spacedAddresses(body.tree),
-        ...rawImages(body.tree),
-        ...(raw.kind === 'rules-of-thumb' ? splitRules(body.tree) : []),
-        ...(mdx ? mdxTreeProblems(body.tree, abs) : []),
-      ]);
+      ({ references, rules } = body);
+      for (const problem of missingImports(body.imports, abs)) add(file, '', problem.message, problem);
       for (const image of references.filter((ref) => ref.type === 'image')) {
         const where = {
           ...(image.line ? { line: image.line } : {}),
@@ -519,6 +518,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         if (problem) add(file, '', `image ${problem}`, { code: 'image', ...where });
       }
     }
+    if (network?.requirePhotoConsent) {
+      const images = [
+        ...(typeof raw.hero === 'string' ? [raw.hero] : []),
+        ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
+      ];
+      const consent = raw.photoConsent as boolean | string[] | undefined;
+      const problem = consentIssue({
+        file,
+        line: lineOfField(text, 'photoConsent') ?? 1,
+        photoConsent: consent,
+        images,
+      });
+      if (problem) issues.push(problem);
+    }
     const date = data?.date;
     return {
       file,
@@ -529,6 +542,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       raw,
       ...(data ? { data } : {}),
       references,
+      rules,
       target: {
         publisher: {
           type: allIds.families.includes(publisher) && !allIds.schools.includes(publisher) ? 'family' : 'school',
@@ -536,11 +550,27 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         },
         slug,
         ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
-        rules: raw.kind === 'rules-of-thumb' ? extractRules(split.body).map((rule) => rule.number) : [],
+        rules: rules.map((rule) => rule.number),
         draft: data?.draft ?? raw.draft === true,
         ...(date ? { date } : {}),
       },
     };
+  }
+
+  // comment archives of imported posts: valid, and beside the post they belong to
+  for (const abs of commentFiles.sort()) {
+    const { data } = await loadYaml(abs, commentsSchema);
+    const slug = basename(abs).replace(/\.comments\.ya?ml$/, '');
+    if (data && !posts.some((post) => post.dir === dirname(abs) && post.slug === slug)) {
+      add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`, {
+        code: 'comments-without-post',
+      });
+    }
+  }
+
+  // old addresses of imported blogs
+  for (const name of ['redirects.yaml', 'redirects.yml']) {
+    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
   }
 
   // unique slugs within a publisher
@@ -570,13 +600,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[] = [];
+  const rulesByFile = new Map(posts.map((post) => [post.file, post.rules]));
+  let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
       now,
       preview: false,
       scope: { type: 'network' },
       readSource: (file) => sources.get(file),
+      rulesOf: (file) => rulesByFile.get(file),
     }).issues;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -618,12 +650,16 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
 
+  const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
+  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
+
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({
     file: post.file,
     title: post.data.title,
     date: isoDay(post.data.date),
   });
+  bodies.save();
   return {
     issues: uniqueIssues(issues),
     scheduled: valid
@@ -640,3 +676,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     },
   };
 }
+
+/** The length of a post's description the check asks for, in characters (the browser editor shows it too). */
+export const descriptionLength = { min: 50, max: 300 } as const;

@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { Network, Post } from '../network/types.ts';
-import type { FeedFormat, Urls } from '../urls.ts';
+import type { Urls } from '../urls.ts';
+import type { FeedFormat } from './formats.ts';
 import type { FeedSource } from './sources.ts';
 
 /** What a feed entry carries beyond the post's data: its body as HTML with absolute URLs, and its hero image. */
@@ -17,13 +18,6 @@ export interface FeedContext<Hero> {
   /** The feed's `updated` time when it has no posts yet. */
   now: Date;
 }
-
-/** Media types each format is served with. */
-export const feedMediaTypes: Record<FeedFormat, string> = {
-  atom: 'application/atom+xml; charset=utf-8',
-  rss: 'application/rss+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
 
 const modified = (post: Post) => post.updated ?? post.date;
 
@@ -55,8 +49,9 @@ async function entries<Hero>(
     source.posts.slice(0, FEED_LIMIT).map(async (post) => {
       const { html, image } = await content(post);
       return {
-        // The canonical URL identifies the post wherever it is syndicated, so readers see one entry.
-        id: urls.canonical(post),
+        // The canonical URL identifies the post wherever it is syndicated, so readers see one entry; an imported
+        // post keeps the id its old blog's feed gave it, so subscribers who move over do not see it again.
+        id: post.guid ?? urls.canonical(post),
         url: urls.absolute(urls.post(post)),
         title: post.title,
         summary: post.description,

@@ -1,6 +1,6 @@
-import readingTime from 'reading-time';
 import { contentHash } from '../content-hash.ts';
 import type { AuthorData } from '../../schemas/author.ts';
+import type { CommentsData } from '../../schemas/comments.ts';
 import type { FamilyData } from '../../schemas/family.ts';
 import type { NetworkData } from '../../schemas/network.ts';
 import type { PostData, PostKind } from '../../schemas/post.ts';
@@ -11,7 +11,8 @@ import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
-import { extractRules } from '../rules.ts';
+import { readingMinutes } from '../reading-minutes.ts';
+import { extractRules, type Rule } from '../rules.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
 import type { Author, BrokenPost, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
@@ -26,11 +27,15 @@ export interface RawContent<Hero> {
   authors: RawEntry<AuthorData>[];
   topics: RawEntry<TopicData>[];
   posts: RawEntry<WithHero<PostData, Hero>>[];
+  /** Comment archives of imported posts, with the id of the post each belongs to. */
+  comments?: RawEntry<CommentsData>[];
 }
 
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** Reads a content file so messages can give line numbers; optional in tests. */
   readSource?: (file: string) => string | undefined;
+  /** A post's rules when the caller has already read them (the check does), so its body is not parsed twice. */
+  rulesOf?: (file: string) => Rule[] | undefined;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
@@ -46,6 +51,78 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
     }
   }
   return map;
+}
+
+function postDigest(digest: string, comments: RawEntry<CommentsData> | undefined): string {
+  if (!comments) return digest;
+  return contentHash(digest, comments.digest === undefined ? JSON.stringify(comments.data) : String(comments.digest));
+}
+
+/**
+ * Each post's translations, from `translationOf` (a post id) and shared `translationKey`s: every post of a
+ * group gets every other. Reports a reference to no post, and two versions in one language.
+ */
+function translationsOf<Hero>(
+  posts: Post<Hero>[],
+  report: (file: string, field: string, message: string, extra: { code: string; ref?: string }) => void,
+): Map<string, Post<Hero>[]> {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    const parent = root.get(id) ?? id;
+    return parent === id ? id : find(parent);
+  };
+  const join = (a: string, b: string) => root.set(find(a), find(b));
+  const keys = new Map<string, string>();
+  for (const post of posts) {
+    const { translationOf, translationKey } = post as Post<Hero> & { translationOf?: string; translationKey?: string };
+    if (translationOf) {
+      if (translationOf === post.id) {
+        report(post.file, 'translationOf', 'a post cannot be a translation of itself', {
+          code: 'translation-of-itself',
+        });
+      } else if (!byId.has(translationOf)) {
+        report(
+          post.file,
+          'translationOf',
+          `"${translationOf}" is not a post${didYouMean(translationOf, [...byId.keys()])}: write the translated post's folder and file name, e.g. "ysgol-bryn-derw/darllen-gyda-rhieni"`,
+          { code: 'unknown-reference', ref: `post:${translationOf}` },
+        );
+      } else join(post.id, translationOf);
+    }
+    if (translationKey) {
+      const first = keys.get(translationKey);
+      if (first) join(post.id, first);
+      else keys.set(translationKey, post.id);
+    }
+  }
+  const groups = new Map<string, Post<Hero>[]>();
+  for (const post of posts) {
+    const key = find(post.id);
+    const members = groups.get(key);
+    if (members) members.push(post);
+    else groups.set(key, [post]);
+  }
+  const result = new Map<string, Post<Hero>[]>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    for (const post of members) {
+      const twin = members.find((other) => other !== post && other.lang === post.lang);
+      if (twin && post.id > twin.id) {
+        report(
+          post.file,
+          'lang',
+          `this post and its translation "${twin.id}" are both in "${post.lang}": set lang on the one in the other language`,
+          { code: 'translation-language', ref: `post:${twin.id}` },
+        );
+      }
+      result.set(
+        post.id,
+        members.filter((other) => other !== post),
+      );
+    }
+  }
+  return result;
 }
 
 /**
@@ -145,6 +222,7 @@ export function buildNetwork<Hero>(
   }
 
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
+  const commentsByPost = new Map((raw.comments ?? []).map((entry) => [entry.id, entry]));
   const posts: Post<Hero>[] = [];
   const broken: BrokenPost[] = [];
   for (const { id, data, filePath, body = '', digest } of raw.posts) {
@@ -198,7 +276,7 @@ export function buildNetwork<Hero>(
     };
     const date = written('date') ?? data.date;
     const updated = data.updated && (written('updated') ?? data.updated);
-    const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
+    const rules = data.kind === 'rules-of-thumb' ? (context.rulesOf?.(file) ?? extractRules(body)) : [];
     if (data.kind === 'rules-of-thumb' && rules.length === 0) {
       report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")', {
         code: 'no-rules',
@@ -213,15 +291,23 @@ export function buildNetwork<Hero>(
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
       lang: data.lang ?? school?.lang ?? raw.network.lang,
+      translations: [],
       scheduled: isScheduled({ date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
       rules,
-      readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
+      readingMinutes: readingMinutes(body),
       year: date.getUTCFullYear(),
       file,
-      digest: digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+      comments: commentsByPost.get(id)?.data,
+      // A post's page shows its comment archive, so the archive is part of what the post is.
+      digest: postDigest(
+        digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+        commentsByPost.get(id),
+      ),
     } as Post<Hero>);
   }
+
+  const translationGroups = translationsOf(posts, report);
 
   if (context.preview) {
     // A preview sets a post with mistakes aside, so the rest of the network can still be read.
@@ -239,6 +325,9 @@ export function buildNetwork<Hero>(
   const publishContext: PublishContext = { ...context, schoolFamilies };
   const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
   const postById = new Map(published.map((p) => [p.id, p]));
+  for (const post of published) {
+    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => postById.has(other.id));
+  }
 
   const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
   const byFamily = group(published, (p) => p.families);

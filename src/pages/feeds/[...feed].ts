@@ -1,17 +1,15 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
 import { entryContent } from '../../lib/feeds/entry-content.ts';
-import { feedMediaTypes, renderFeed } from '../../lib/feeds/render.ts';
+import { feedFormatInfo, feedFormats, type FeedFormat } from '../../lib/feeds/formats.ts';
+import { renderFeed } from '../../lib/feeds/render.ts';
 import { feedSources, type FeedSource } from '../../lib/feeds/sources.ts';
 import { feedKey } from '../../lib/page-keys.ts';
 import { getSite } from '../../lib/site.ts';
-import type { FeedFormat } from '../../lib/urls.ts';
-
-const formats: FeedFormat[] = ['atom', 'rss', 'json'];
 
 export const getStaticPaths = (async () => {
   const { network, urls, scope } = await getSite();
   return feedSources(network, urls, scope).flatMap((source) =>
-    formats.map((format) => ({
+    feedFormats.map((format) => ({
       params: { feed: urls.feedRoute(source.subject, format) },
       props: { source, format },
       cacheKey: feedKey(source, format, network, urls),
@@ -20,7 +18,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 interface Props {
-  source: FeedSource<import('astro').ImageMetadata>;
+  source: FeedSource<ImageMetadata>;
   format: FeedFormat;
 }
 
@@ -32,5 +30,5 @@ export const GET: APIRoute<Props> = async ({ props: { source, format } }) => {
     content: (post) => entryContent(post, site),
     now: site.now,
   });
-  return new Response(body, { headers: { 'Content-Type': feedMediaTypes[format] } });
+  return new Response(body, { headers: { 'Content-Type': `${feedFormatInfo[format].mediaType}; charset=utf-8` } });
 };
