@@ -52,6 +52,7 @@ type Def = {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   options?: z.ZodType[];
@@ -109,7 +110,8 @@ function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean; fallba
       fallback = def.defaultValue;
       core = def.innerType;
     } else if (def.type === 'pipe' && def.in && !isNamed(core)) {
-      core = def.in;
+      // `z.preprocess(read, schema)` pipes a transform into the schema: the value written is the schema's.
+      core = defOf(def.in).type === 'transform' && def.out ? def.out : def.in;
     } else return { core, optional, fallback };
   }
 }
