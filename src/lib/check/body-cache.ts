@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { codeGraph } from '../code-graph.ts';
 import { packageVersion } from '../package-version.ts';
 import { extractRules, type Rule } from '../rules.ts';
-import type { BodyProblem } from './body.ts';
+import { bodyProblems, type BodyProblem } from './body.ts';
 import type { BodyReference } from './markdown.ts';
-import type { MdxImport } from './mdx.ts';
+import { mdxImports, mdxProseProblems, type MdxImport } from './mdx.ts';
 
 /** What the check keeps of a post body's parse: everything it reports on, without the tree. */
 export type BodyFacts =
@@ -69,11 +69,7 @@ export function openBodyCache(file: string | undefined): BodyCache {
       const known = stored[key];
       if (known) return (seen[key] = known);
       // Loaded on the first miss: the MDX compiler is a large part of the check's start-up.
-      const [{ parseBody }, { bodyProblems }, { mdxImports, mdxProseProblems }] = await Promise.all([
-        import('./markdown.ts'),
-        import('./body.ts'),
-        import('./mdx.ts'),
-      ]);
+      const { parseBody } = await import('./markdown.ts');
       const result = await parseBody(blanked, mdx);
       parsed++;
       const facts: BodyFacts = result.ok
