@@ -195,13 +195,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
    * Checks a picture's address written in a file; returns a message when it is elsewhere or missing (whether
    * the file is really a picture is for `checkImages`, which looks at every picture once).
    */
-  const imageProblem = (dir: string, url: string): string | undefined => {
+  const imageProblem = (dir: string, url: string): { message: string; severity: 'error' | 'warning' } | undefined => {
     if (/^data:/.test(url)) return undefined;
+    // The post still reads well without it (an importer leaves the pictures it could not fetch this way).
     if (/^https?:/.test(url)) {
-      return `"${url}" is on another website, which the site's pages may not load: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!) || 'picture.jpg'}"`;
+      return {
+        severity: 'warning',
+        message: `"${url}" is on another website, which the site's pages may not load: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!) || 'picture.jpg'}"`,
+      };
     }
     if (url.startsWith('/')) {
-      return `"${url}" is an address on an old website${url.startsWith('/wp-content/') ? ' (WordPress)' : ''}: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!)}"`;
+      return {
+        severity: 'error',
+        message: `"${url}" is an address on an old website${url.startsWith('/wp-content/') ? ' (WordPress)' : ''}: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!)}"`,
+      };
     }
     let path: string;
     try {
@@ -211,7 +218,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     const abs = resolve(dir, path);
     if (!existsSync(abs)) {
-      return `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`;
+      return {
+        severity: 'error',
+        message: `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`,
+      };
     }
     return undefined;
   };
@@ -297,7 +307,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const picture = (data as { avatar?: string; logo?: string })[field];
       const problem = picture === undefined ? undefined : imageProblem(dir, picture);
       const line = lineOfField(text, field);
-      if (problem) add(rel(abs), field, problem, { code: 'image', ...(line ? { line } : {}) });
+      if (problem)
+        add(rel(abs), field, problem.message, { code: 'image', severity: problem.severity, ...(line ? { line } : {}) });
     }
   }
 
@@ -482,7 +493,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     if (typeof raw.hero === 'string') {
       const problem = imageProblem(dir, raw.hero);
-      if (problem) add(file, 'hero', problem, { code: 'image', ...lineOf('hero') });
+      // The hero is resized and made into the card, so it must be a file here even when a body picture need not.
+      if (problem) add(file, 'hero', problem.message, { code: 'image', ...lineOf('hero') });
     }
     const body = await bodies.facts(split.blanked, split.body, { mdx, rules: raw.kind === 'rules-of-thumb' });
     let references: BodyReference[] = [];
@@ -515,7 +527,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           );
         }
         const problem = imageProblem(dir, image.url);
-        if (problem) add(file, '', `image ${problem}`, { code: 'image', ...where });
+        if (problem) add(file, '', `image ${problem.message}`, { code: 'image', severity: problem.severity, ...where });
       }
     }
     if (network?.requirePhotoConsent) {
