@@ -59,7 +59,8 @@ export default defineConfig({
       filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page) && !/\/admin\//.test(page),
       serialize: (item) => {
         const lastmod = sitemapPlan.lastmod.get(item.url);
-        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+        const links = sitemapPlan.alternates.get(item.url);
+        return { ...item, ...(lastmod ? { lastmod: lastmod.toISOString() } : {}), ...(links ? { links } : {}) };
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** What a set of modules runs: the project files they import, directly or not, and the packages those files import. */
 export interface CodeGraph {
@@ -14,6 +14,21 @@ export interface CodeGraph {
 const IMPORT =
   /(?:^|[;\n}])\s*(?:import|export)\s+(?!type\s)(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"\n]+)['"]|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 const EXTENSIONS = ['', '.ts', '.mts', '.js', '.mjs', '/index.ts', '/index.js'];
+// Vite's `import.meta.glob('../i18n/*.json')`: every file the pattern matches is imported.
+const GLOB = /\bimport\.meta\.glob(?:<[^>]*>)?\(\s*['"]([^'"\n]+)['"]/g;
+
+/** The files a relative glob with `*` in its last segment matches, e.g. `../i18n/*.json`. */
+function globFiles(from: string, pattern: string): string[] {
+  const folder = resolve(dirname(from), dirname(pattern));
+  const name = new RegExp(
+    `^${basename(pattern)
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
+  return readdirSync(folder)
+    .filter((entry) => name.test(entry))
+    .map((entry) => join(folder, entry));
+}
 
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
@@ -43,7 +58,10 @@ export function codeGraph(entries: readonly string[]): CodeGraph {
     const file = pending.pop()!;
     if (files.has(file)) continue;
     files.add(file);
-    for (const specifier of importedSpecifiers(readFileSync(file, 'utf8'))) {
+    const source = readFileSync(file, 'utf8');
+    if (/\.json$/.test(file)) continue;
+    for (const [, pattern] of source.matchAll(GLOB)) pending.push(...globFiles(file, pattern!));
+    for (const specifier of importedSpecifiers(source)) {
       if (specifier.startsWith('.')) {
         const base = resolve(dirname(file), specifier);
         const target = EXTENSIONS.map((ending) => base + ending).find(isFile);

@@ -1,4 +1,6 @@
 import type { Author, Family, Network, Post, Topic } from './network/types.ts';
+import { translator } from './i18n.ts';
+import { listedPosts } from './listing.ts';
 import type { Urls } from './urls.ts';
 
 /** A heading of the rendered post, as Astro's `render()` reports it. */
@@ -59,7 +61,10 @@ export function postPage<Hero>(
     publisherName: network.publisherName(post.publisher),
     toc: needsToc(listed, post.readingMinutes) ? listed : [],
     reply: replyAddress
-      ? { address: replyAddress, name: writer?.name ?? `the ${network.info.name} editors` }
+      ? {
+          address: replyAddress,
+          name: writer?.name ?? translator(post.lang)('post.replyEditors', { name: network.info.name }),
+        }
       : undefined,
     pageUrl,
     canonical: canonical === pageUrl ? undefined : canonical,
@@ -67,6 +72,10 @@ export function postPage<Hero>(
     series: network.series(post),
     previous,
     next,
-    related: network.related(post),
+    // A post's own translation is not "related": the language switch offers it.
+    related: listedPosts(
+      network.related(post).filter((other) => !post.translations.includes(other)),
+      post.lang,
+    ),
   };
 }

@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { asWritten, dateWarnings, writtenField } from '../../src/lib/check/dates.ts';
+import { notAPicture } from '../../src/lib/check/images.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from '../../src/lib/check/links.ts';
 import { mdxProseProblems } from '../../src/lib/check/mdx.ts';
 import { flagHelp, placeholdersIn, renderPost, resolveChoice } from '../../src/lib/check/new-post.ts';
@@ -224,6 +227,22 @@ describe('npm run new', () => {
       expect(placeholdersIn(text).length, kind).toBeGreaterThanOrEqual(2);
       expect(text).toContain('draft: true\n');
     }
+  });
+});
+
+describe('pictures', () => {
+  const dir = resolve('tests/.tmp/pictures');
+  mkdirSync(dir, { recursive: true });
+  const file = (name: string, bytes: Buffer) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  it('knows a picture from a renamed document', () => {
+    expect(notAPicture(file('a.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))).toBeUndefined();
+    expect(notAPicture(file('b.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0])))).toBeUndefined();
+    expect(notAPicture(file('c.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')))).toBeUndefined();
+    expect(notAPicture(file('d.jpg', Buffer.from('%PDF-1.7')))).toBe('a PDF document');
+    expect(notAPicture(file('e.jpg', Buffer.from('hello')))).toBe('not a picture');
   });
 });
 

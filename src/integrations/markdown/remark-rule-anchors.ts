@@ -1,5 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { translator } from '../../lib/i18n.ts';
+import { postPathLanguage } from '../../lib/post-language.ts';
 import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
 
 /**
@@ -9,7 +11,8 @@ import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
  */
 export default function remarkRuleAnchors() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string } } }).astro?.frontmatter;
+    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string; lang?: unknown } } }).astro
+      ?.frontmatter;
     if (frontmatter?.kind !== 'rules-of-thumb') return;
     const list = findRuleList(tree);
     if (!list) return;
@@ -23,7 +26,9 @@ export default function remarkRuleAnchors() {
         hProperties: {
           id: ruleAnchor(number),
           className: ['rule'],
-          dataPagefindTitle: rules[index]?.title ?? `Rule ${number}`,
+          dataPagefindTitle:
+            rules[index]?.title ??
+            translator(postPathLanguage(file.path, frontmatter.lang) ?? 'en')('rulebook.rule', { number }),
         },
       };
     });

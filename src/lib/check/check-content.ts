@@ -23,6 +23,7 @@ import { bodyCacheFile, openBodyCache } from './body-cache.ts';
 import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
 import type { BodyReference } from './markdown.ts';
+import { notAPicture } from './images.ts';
 import { missingImports } from './mdx.ts';
 import { placeholdersIn } from './new-post.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
@@ -191,10 +192,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return didYouMean(wanted, images);
   };
 
-  /**
-   * Checks a picture's address written in a file; returns a message when it is elsewhere or missing (whether
-   * the file is really a picture is for `checkImages`, which looks at every picture once).
-   */
+  /** Checks a picture's address written in a file; returns a message when it is elsewhere, missing or not a picture. */
   const imageProblem = (dir: string, url: string): { message: string; severity: 'error' | 'warning' } | undefined => {
     if (/^data:/.test(url)) return undefined;
     // The post still reads well without it (an importer leaves the pictures it could not fetch this way).
@@ -221,6 +219,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       return {
         severity: 'error',
         message: `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`,
+      };
+    }
+    const really = notAPicture(abs);
+    if (really) {
+      return {
+        severity: 'error',
+        message: `"${url}" is ${really}, not a picture, although its name ends ${extname(path)}: save or export it as JPEG or PNG`,
       };
     }
     return undefined;
@@ -663,7 +668,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
 
   const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
-  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
+  issues.push(...(await checkImages({ root, rel, limitBytes })));
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { postFileLanguage } from '../post-language.ts';
 import { isPublished } from '../publish.ts';
 import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
 import { asWritten } from '../check/dates.ts';
@@ -15,6 +16,10 @@ export interface SitemapPost extends PostRef {
   topics: string[];
   families?: string[] | undefined;
   kind: string;
+  /** The post's language: its own `lang`, else its school's, else the network's. */
+  lang: string;
+  translationOf?: string | undefined;
+  translationKey?: string | undefined;
 }
 
 export interface SitemapPlan {
@@ -22,6 +27,8 @@ export interface SitemapPlan {
   lastmod: Map<string, Date>;
   /** Absolute URLs of post copies whose canonical URL is elsewhere (a self-hosting school's post on the network). */
   nonCanonical: Set<string>;
+  /** Every language version of a translated post (itself included), by the absolute URL of each version. */
+  alternates: Map<string, { lang: string; url: string }[]>;
 }
 
 const dateOf = (value: unknown) =>
@@ -41,8 +48,8 @@ export function readSitemapPosts(root: string): SitemapPost[] {
   const postsDir = join(root, 'posts');
   return readdirSync(postsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((publisher) =>
-      readdirSync(join(postsDir, publisher.name))
+    .flatMap((publisher) => {
+      return readdirSync(join(postsDir, publisher.name))
         .filter((name) => /\.mdx?$/.test(name))
         .flatMap((name): SitemapPost[] => {
           const source = readFileSync(join(postsDir, publisher.name, name), 'utf8').replace(/^\uFEFF/, '');
@@ -63,10 +70,13 @@ export function readSitemapPosts(root: string): SitemapPost[] {
               topics: (data['topics'] as string[] | undefined) ?? [],
               families: data['families'] as string[] | undefined,
               kind: String(data['kind']),
+              lang: postFileLanguage(root, publisher.name, data['lang']),
+              translationOf: typeof data['translationOf'] === 'string' ? data['translationOf'] : undefined,
+              translationKey: typeof data['translationKey'] === 'string' ? data['translationKey'] : undefined,
             },
           ];
-        }),
-    );
+        });
+    });
 }
 
 /**
@@ -78,6 +88,8 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
   const schoolFamilies = new Map(options.schools.map((s) => [s.id, s.families]));
   const lastmod = new Map<string, Date>();
   const nonCanonical = new Set<string>();
+  const versions = new Map<string, { lang: string; url: string }[]>();
+  const groupOf = new Map<string, string>();
   const touch = (href: string, date: Date) => {
     if (!href.startsWith('/')) return;
     const url = urls.absolute(href);
@@ -92,6 +104,11 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
     const modified = post.updated ?? post.date;
     const page = urls.post(post);
     touch(page, modified);
+    const group = post.translationKey
+      ? `key:${post.translationKey}`
+      : (post.translationOf ?? `${post.publisher.id}/${post.slug}`);
+    groupOf.set(urls.absolute(page), group);
+    versions.set(group, [...(versions.get(group) ?? []), { lang: post.lang, url: urls.absolute(page) }]);
     if (urls.canonical(post) !== urls.absolute(page)) nonCanonical.add(urls.absolute(page));
     for (const href of [
       urls.home(),
@@ -111,5 +128,11 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
     for (const id of post.topics) touch(urls.topic(id), modified);
     touch(urls.kind(post.kind as Parameters<typeof urls.kind>[0]), modified);
   }
-  return { lastmod, nonCanonical };
+  // A post named by another's `translationOf` joins that post's group; a key groups its posts directly.
+  const alternates = new Map<string, { lang: string; url: string }[]>();
+  for (const [url, group] of groupOf) {
+    const members = versions.get(group) ?? [];
+    if (members.length > 1) alternates.set(url, members);
+  }
+  return { lastmod, nonCanonical, alternates };
 }

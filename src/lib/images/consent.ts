@@ -36,7 +36,7 @@ export function consentIssue({ file, line, photoConsent, images }: ConsentInput)
     ...at,
     field: 'photoConsent',
     severity: 'error',
-    code: 'photo-consent',
+    code: 'photo-consent-list',
     message: `lists ${unknown.join(', ')}, which this post does not show: list the pictures it shows (${images.join(', ')})`,
   };
 }

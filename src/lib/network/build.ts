@@ -10,9 +10,12 @@ import { asWritten, writtenField } from '../check/dates.ts';
 import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
+import { postLanguage, siteLanguage } from '../post-language.ts';
+import { sameLanguage } from '../translate.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { readingMinutes } from '../reading-minutes.ts';
 import { extractRules, type Rule } from '../rules.ts';
+import { listedPosts } from '../listing.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
 import type { Author, BrokenPost, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
@@ -34,7 +37,7 @@ export interface RawContent<Hero> {
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** Reads a content file so messages can give line numbers; optional in tests. */
   readSource?: (file: string) => string | undefined;
-  /** A post's rules when the caller has already read them (the check does), so its body is not parsed twice. */
+  /** The rules the check already read from a post's body, by file, so it is not parsed twice. */
   rulesOf?: (file: string) => Rule[] | undefined;
 }
 
@@ -113,7 +116,7 @@ function translationsOf<Hero>(
           post.file,
           'lang',
           `this post and its translation "${twin.id}" are both in "${post.lang}": set lang on the one in the other language`,
-          { code: 'translation-language', ref: `post:${twin.id}` },
+          { code: 'translation-same-language' },
         );
       }
       result.set(
@@ -169,7 +172,15 @@ export function buildNetwork<Hero>(
     id,
     file: filePath ?? `authors/${id}.yaml`,
   }));
-  const topics = raw.topics.map<Topic>(({ id, data }) => ({ ...data, id }));
+  // Topics speak the build's language where they have a translation into it (a Welsh school's own site).
+  const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;
+  const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
+  const topics = raw.topics.map<Topic>(({ id, data }) => {
+    const [lang, local] = Object.entries(data.translations ?? {}).find(([code]) => sameLanguage(code, siteLang)) ?? [];
+    return local
+      ? { ...data, id, name: local.name, description: local.description ?? data.description, lang: lang! }
+      : { ...data, id, lang: raw.network.lang };
+  });
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));
   const familyById = new Map(families.map((f) => [f.id, f]));
@@ -290,7 +301,7 @@ export function buildNetwork<Hero>(
       slug,
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
-      lang: data.lang ?? school?.lang ?? raw.network.lang,
+      lang: postLanguage(data.lang, school?.lang, raw.network.lang),
       translations: [],
       scheduled: isScheduled({ date }, context.now),
       caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
@@ -325,8 +336,10 @@ export function buildNetwork<Hero>(
   const publishContext: PublishContext = { ...context, schoolFamilies };
   const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
   const postById = new Map(published.map((p) => [p.id, p]));
+  // A translation published by a school outside this build's scope is still offered, at the network's address.
+  const networkWide: PublishContext = { ...publishContext, scope: { type: 'network' } };
   for (const post of published) {
-    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => postById.has(other.id));
+    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => isPublished(other, networkWide));
   }
 
   const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
@@ -405,7 +418,9 @@ export function buildNetwork<Hero>(
     schoolsWithExpertise: (id) => [...get(expertise, id)].sort(byName),
     related: (post) => related.get(post.id) ?? [],
     neighbours: (post) => {
-      const list = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
+      // "Next from" moves to another text, in the post's language where it has a version.
+      const all = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);
+      const list = all.some((other) => other.translations.length > 0) ? listedPosts(all, post.lang) : all;
       const index = list.indexOf(post);
       return { next: list[index - 1], previous: list[index + 1] };
     },

@@ -40,6 +40,8 @@ export interface Author extends AuthorData {
 
 export interface Topic extends TopicData {
   id: string;
+  /** The language `name` and `description` are in: the build's, where the topic has a translation into it. */
+  lang: string;
 }
 
 /** Who owns a post: a school, or a family's central team. */
