@@ -15,7 +15,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { editorConfig } from '../lib/cms/config.ts';
-import { adminFiles, adminPage, configFile, type AdminPageData } from '../lib/cms/page.ts';
+import { adminFiles, adminPage, configFile } from '../lib/cms/page.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
 import { selfHostSveltia } from '../lib/cms/self-host.ts';
 import { linkTree } from '../lib/link-files.ts';
@@ -124,17 +124,11 @@ function siteStyles(outDir: string): string[] {
   return [];
 }
 
-function pageData(styles: string[], postCollections: string[]): AdminPageData {
-  return { styles, postCollections };
-}
-
 function generate(options: AdminOptions, root: string, base: string) {
   const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
-  const { config, notes } = editorConfig({ ...input, icon: `${base}favicon.svg` });
-  const postCollections = (config['collections'] as { name?: string; folder?: string }[])
-    .filter((collection) => collection.folder?.startsWith(`${input.contentPath}/posts/`))
-    .map((collection) => collection.name!);
-  return { config, notes, postCollections, title: String(config['app_title']) };
+  const icon = `${base}favicon.svg`;
+  const { config, notes, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
+  return { config, notes, postCollections, icon, title: String(config['app_title']) };
 }
 
 const types: Record<string, string> = {
@@ -162,7 +156,13 @@ function devServer(options: AdminOptions, root: string, base: string, logger: As
           // Vite serves the site's stylesheet as plain CSS with `?direct`, fonts resolved.
           const styles = [`${base}src/styles/global.css?direct`];
           response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-          response.end(adminPage({ title: generated.title, data: pageData(styles, generated.postCollections) }));
+          response.end(
+            adminPage({
+              title: generated.title,
+              icon: generated.icon,
+              data: { styles, postCollections: generated.postCollections },
+            }),
+          );
           return;
         }
         if (file === adminFiles.config) {
@@ -205,7 +205,11 @@ export default function admin(options: AdminOptions): AstroIntegration {
         await writeFile(join(target, adminFiles.config), configFile(generated.config));
         await writeFile(
           join(target, adminFiles.page),
-          adminPage({ title: generated.title, data: pageData(siteStyles(outDir), generated.postCollections) }),
+          adminPage({
+            title: generated.title,
+            icon: generated.icon,
+            data: { styles: siteStyles(outDir), postCollections: generated.postCollections },
+          }),
         );
         const count = readdirSync(target, { recursive: true }).length;
         logger.info(`/admin/ written (${count} files, ${generated.postCollections.length} post lists)`);

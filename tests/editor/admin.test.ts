@@ -14,6 +14,7 @@ import { topicSchema } from '../../src/schemas/topic.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, removeDir, root } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { validateHtml } from '../quality/gates/html-validity.ts';
 import { fieldPaths, schemaPaths } from './paths.ts';
 
 type Collection = { name?: string; label?: string; folder?: string; fields?: CmsField[]; divider?: boolean };
@@ -103,6 +104,10 @@ describe('the editor at /admin/ of the built demo', () => {
     for (const path of schemaPaths(networkSchema.shape)) expect(network.has(path), `network: ${path}`).toBe(true);
   });
 
+  it('is valid HTML (Nu HTML Checker)', async () => {
+    expect(await validateHtml(join(dist, 'admin'))).toEqual([]);
+  });
+
   it('is marked noindex and left out of the sitemap, search, feeds and cards', () => {
     const html = readFileSync(join(dist, 'admin/index.html'), 'utf8');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
@@ -120,6 +125,44 @@ describe('the editor at /admin/ of the built demo', () => {
     }
     // Pagefind indexes only pages with data-pagefind-body, checked above.
     expect(existsSync(join(dist, 'cards/admin.png'))).toBe(false);
+  });
+});
+
+describe('the editor under a sub-path', () => {
+  it('loads its script, fonts, configuration and the site stylesheet from under the base', async () => {
+    const { dir } = await buildSite({
+      content: 'tests/fixtures/network',
+      env: { COMMONROOM_BASE: '/commonroom/', COMMONROOM_CARDS: 'off' },
+    });
+    const sub = await serveStatic(dir, '/commonroom/');
+    const page = await browser.browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    try {
+      const config = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === '/commonroom/admin/config.yml',
+      );
+      await page.goto(`${sub.root}admin/`);
+      expect((await config).ok()).toBe(true);
+      await page.getByRole('button', { name: 'Work with Local Repository' }).waitFor();
+      const data = JSON.parse(
+        readFileSync(join(dir, 'admin/index.html'), 'utf8').match(/({"styles".*?})<\/script>/)![1]!,
+      ) as {
+        styles: string[];
+      };
+      expect(data.styles.length).toBeGreaterThan(0);
+      for (const style of data.styles) expect(style).toMatch(/^\/commonroom\/_astro\/.+\.css$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await sub.close();
+      removeDir(join(dir, '..'));
+    }
   });
 });
 

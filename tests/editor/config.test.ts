@@ -205,6 +205,20 @@ describe('the editor configuration generated from the schemas', () => {
     expect(() => fieldOf('size', z.bigint(), 'size', walk)).toThrow(/no input for "size" \(a bigint/);
   });
 
+  it('in a build, turns a field with no input yet into a text box and a note instead of failing', () => {
+    const notes: string[] = [];
+    const walk = {
+      present: () => undefined,
+      relation: () => ({ collection: 'x', display: 'name' }),
+      unmapped: (error: UnmappedFieldError) => notes.push(error.message),
+    };
+    expect(fieldOf('translation', id.optional(), 'translation', walk)).toMatchObject({
+      widget: 'string',
+      required: false,
+    });
+    expect(notes).toEqual([expect.stringContaining('"translation"')]);
+  });
+
   it('writes a config.yml that reads back as the same configuration', () => {
     expect(parse(configFile(config))).toEqual(JSON.parse(JSON.stringify(config)));
   });

@@ -31,21 +31,32 @@ interface CaseStudyData {
 const page = JSON.parse(document.getElementById('commonroom-admin')?.textContent ?? '{}') as AdminPageData;
 const h = (globalThis as unknown as { h: CreateElement }).h;
 
+type GetAsset = PreviewProps['getAsset'];
+
 /**
- * Marks the post's first top-level numbered list as its rules, as `remark-rule-anchors` does at build time,
- * so the site's stylesheet numbers them. The body is re-rendered as the writer types, so it is watched.
+ * Makes the preview's text look as the post page will: the first top-level numbered list becomes the rules
+ * (as `remark-rule-anchors` marks it at build time, so the site's stylesheet numbers them), and images
+ * beside the post (`./chart.png`) are shown from the editor's copy. The text is re-rendered as the writer
+ * types, so it is watched.
  */
-function numberRules(article: HTMLElement | null): void {
+const dressText = (getAsset: GetAsset) => (article: HTMLElement | null) => {
   if (!article) return;
-  const mark = () => {
+  const dress = () => {
     const list = article.querySelector<HTMLOListElement>('.prose ol:not(li ol)');
-    if (!list || list.classList.contains('rules')) return;
-    list.classList.add('rules');
-    for (const item of Array.from(list.children)) item.classList.add('rule');
+    if (list && !list.classList.contains('rules')) {
+      list.classList.add('rules');
+      for (const item of Array.from(list.children)) item.classList.add('rule');
+    }
+    for (const image of Array.from(article.querySelectorAll<HTMLImageElement>('.prose img'))) {
+      const source = image.getAttribute('src') ?? '';
+      if (!source || /^(?:[a-z]+:|\/)/i.test(source)) continue;
+      const asset = getAsset(source) ?? getAsset(source.replace(/^\.\//, ''));
+      if (asset?.url) image.src = asset.url;
+    }
   };
-  mark();
-  new MutationObserver(mark).observe(article, { childList: true, subtree: true });
-}
+  dress();
+  new MutationObserver(dress).observe(article, { childList: true, subtree: true });
+};
 
 const glance = (study: CaseStudyData) =>
   h(
@@ -87,7 +98,10 @@ function PostPreview({ entry, widgetFor, getAsset }: PreviewProps): Element {
   const kind = String(field('kind') ?? '') as PostKind;
   const lang = String(field('lang') ?? 'en');
   const heroPath = field('hero');
-  const hero = typeof heroPath === 'string' && heroPath ? getAsset(heroPath) : undefined;
+  const hero =
+    typeof heroPath === 'string' && heroPath
+      ? (getAsset(heroPath) ?? getAsset(heroPath.replace(/^\.\//, '')))
+      : undefined;
   const study =
     kind === 'case-study' ? ((field('caseStudy') as ImmutableLike | undefined)?.toJS?.() as CaseStudyData) : undefined;
   return h(
@@ -95,7 +109,7 @@ function PostPreview({ entry, widgetFor, getAsset }: PreviewProps): Element {
     { className: 'wrap' },
     h(
       'article',
-      { ref: numberRules },
+      { ref: dressText(getAsset) },
       h(
         'header',
         { className: 'post-head' },

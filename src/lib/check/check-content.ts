@@ -585,10 +585,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
 
-  // old addresses of imported blogs
-  for (const name of ['redirects.yaml', 'redirects.yml']) {
-    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
-  }
+  // old addresses of imported blogs: checked against the posts below, once they are indexed
+  const redirectsFile = ['redirects.yaml', 'redirects.yml'].map((name) => join(root, name)).find(existsSync);
+  const redirects = redirectsFile ? (await loadYaml(redirectsFile, redirectsSchema)).data?.redirects : undefined;
 
   // unique slugs within a publisher
   const byId = new Map<string, PostRecord>();
@@ -667,6 +666,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
 
+  if (redirectsFile && redirects) {
+    const reader: LinkTargetPost = { publisher: { type: 'school', id: '' }, slug: '', rules: [], draft: false };
+    redirects.forEach((redirect, i) => {
+      if (!/^\/(schools|families)\/[^/]+\/[^/]+\/$/.test(redirect.to)) return;
+      const problem = checkLink(redirect.to, index, reader, now);
+      if (!problem) return;
+      const line = lineOfField(sources.get(rel(redirectsFile)) ?? '', `redirects[${i}].to`);
+      add(rel(redirectsFile), `redirects[${i}].to`, problem.message.replace(/^link/, 'redirect'), {
+        code: 'redirect-target',
+        severity: problem.severity,
+        ...(line ? { line } : {}),
+      });
+    });
+  }
   const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
   issues.push(...(await checkImages({ root, rel, limitBytes })));
 

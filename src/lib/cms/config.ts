@@ -52,9 +52,19 @@ export interface EditorInput {
 
 export interface EditorConfig {
   config: Record<string, unknown>;
+  /** The collections whose entries are posts, which the editor previews like a post page. */
+  postCollections: string[];
   /** Things the person building the site should know about the editor. */
   notes: string[];
 }
+
+/** Icons (Material Symbols, shipped with the editor) that tell the lists apart when their names are cut short. */
+const kindIcons: Record<PostKind, string> = {
+  reflection: 'lightbulb',
+  'case-study': 'science',
+  'rules-of-thumb': 'format_list_numbered',
+};
+const dataIcons = { authors: 'person', topics: 'sell', schools: 'school', families: 'groups' } as const;
 
 /** The hero image field is a plain path in the editor; the build turns it into an optimised image. */
 const imagePath = z.string();
@@ -67,10 +77,14 @@ const referenceCollections: Record<Reference, { collection: string; display: str
   families: { collection: 'families', display: 'name' },
 };
 
-const walk = (kind: CollectionKind, defaults?: (path: string) => unknown): WalkOptions => ({
+/** What to do with a schema field the editor has no input for: stop (tests) or note it (builds). */
+type Unmapped = WalkOptions['unmapped'];
+
+const walk = (kind: CollectionKind, unmapped: Unmapped, defaults?: (path: string) => unknown): WalkOptions => ({
   present: (path) => presentation(kind, path),
   relation: (reference) => referenceCollections[reference],
   ...(defaults ? { defaults } : {}),
+  ...(unmapped ? { unmapped } : {}),
 });
 
 /** The value at a dotted path of a parsed object. */
@@ -84,7 +98,7 @@ function at(value: unknown, path: string): unknown {
 }
 
 /** The form of a post of one kind, from that kind's schema, starting from `npm run new`'s starter text. */
-export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
+export function postFields(kind: PostKind, publisher: Publisher, unmapped?: Unmapped): CmsField[] {
   const option = unionOptions(postSchema(imagePath)).find((schema) => literalOf(shapeOf(schema)['kind']!) === kind);
   if (!option) throw new Error(`no schema for posts of kind "${kind}"`);
   const starter = starterText(kind);
@@ -95,7 +109,7 @@ export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
   const fields = fieldsOf(
     shape,
     {
-      ...walk('posts', (path) => at(starterFront, path)),
+      ...walk('posts', unmapped, (path) => at(starterFront, path)),
       present: (path) =>
         path === 'families'
           ? {
@@ -133,10 +147,10 @@ export function postFields(kind: PostKind, publisher: Publisher): CmsField[] {
 }
 
 /** Every kind's fields at once, for `.md` files whose kind the editor cannot filter on. */
-function anyKindFields(publisher: Publisher): CmsField[] {
+function anyKindFields(publisher: Publisher, unmapped: Unmapped): CmsField[] {
   const byName = new Map<string, CmsField>();
   for (const kind of postKinds) {
-    for (const field of postFields(kind, publisher)) {
+    for (const field of postFields(kind, publisher, unmapped)) {
       if (byName.has(field.name)) continue;
       byName.set(field.name, field.name === 'caseStudy' ? { ...field, required: false } : field);
     }
@@ -144,7 +158,7 @@ function anyKindFields(publisher: Publisher): CmsField[] {
   return [...byName.values()];
 }
 
-function postCollections(input: EditorInput, publisher: Publisher): Record<string, unknown>[] {
+function postCollections(input: EditorInput, publisher: Publisher, unmapped: Unmapped): Record<string, unknown>[] {
   const folder = `${input.contentPath}/posts/${publisher.id}`;
   const common = {
     folder,
@@ -159,11 +173,12 @@ function postCollections(input: EditorInput, publisher: Publisher): Record<strin
     ...common,
     name: `${publisher.id}--${kind}`,
     label: `${publisher.name}: ${t(`kind.${kind}.heading`).toLowerCase()}`,
+    icon: kindIcons[kind],
     label_singular: t(`kind.${kind}`).toLowerCase(),
     description: t(`kind.${kind}.blurb`),
     extension: 'mdx',
     filter: { field: 'kind', value: kind },
-    fields: postFields(kind, publisher),
+    fields: postFields(kind, publisher, unmapped),
   }));
   if (!publisher.hasMarkdownFiles) return byKind;
   return [
@@ -172,11 +187,12 @@ function postCollections(input: EditorInput, publisher: Publisher): Record<strin
       ...common,
       name: `${publisher.id}--markdown`,
       label: `${publisher.name}: older .md posts`,
+      icon: 'history_edu',
       label_singular: 'post',
       description: 'Posts saved as .md files. New posts are created in the lists above.',
       extension: 'md',
       create: false,
-      fields: anyKindFields(publisher),
+      fields: anyKindFields(publisher, unmapped),
     },
   ];
 }
@@ -187,10 +203,12 @@ function dataCollection(
   schema: z.ZodType,
   label: string,
   singular: string,
+  unmapped: Unmapped,
 ) {
   return {
     name,
     label,
+    icon: dataIcons[name],
     label_singular: singular,
     folder: `${input.contentPath}/${name}`,
     extension: 'yaml',
@@ -198,24 +216,32 @@ function dataCollection(
     identifier_field: 'name',
     media_folder: '',
     public_folder: '',
-    fields: fieldsOf(shapeOf(schema), walk(name)),
+    fields: fieldsOf(shapeOf(schema), walk(name, unmapped)),
   };
 }
 
-/** The editor's configuration for a network, with notes for whoever runs the build. */
-export function editorConfig(input: EditorInput): EditorConfig {
+/**
+ * The editor's configuration for a network, with notes for whoever runs the build. With `lenient`, a schema
+ * field the editor has no input for yet becomes a plain text box and a note instead of an error, so a new
+ * field never stops a build (the unit tests are strict, so they name it).
+ */
+export function editorConfig(input: EditorInput, options: { lenient?: boolean } = {}): EditorConfig {
+  const unmappedFields = new Set<string>();
+  const unmapped: Unmapped = options.lenient ? (error) => unmappedFields.add(error.message) : undefined;
   const backend = backendFor(input.editor);
   const schools = input.publishers.filter((publisher) => publisher.type === 'school');
   const families = input.publishers.filter((publisher) => publisher.type === 'family');
+  const schoolPosts = schools.flatMap((publisher) => postCollections(input, publisher, unmapped));
+  const familyPosts = families.flatMap((publisher) => postCollections(input, publisher, unmapped));
   const collections = [
-    ...schools.flatMap((publisher) => postCollections(input, publisher)),
-    ...(families.length > 0 ? [{ divider: true }] : []),
-    ...families.flatMap((publisher) => postCollections(input, publisher)),
+    ...schoolPosts,
+    ...(familyPosts.length > 0 ? [{ divider: true }] : []),
+    ...familyPosts,
     { divider: true },
-    dataCollection(input, 'authors', authorSchema, 'Authors', 'author'),
-    dataCollection(input, 'topics', topicSchema, 'Topics', 'topic'),
-    dataCollection(input, 'schools', schoolSchema, 'Schools', 'school'),
-    dataCollection(input, 'families', familySchema, 'Families', 'family'),
+    dataCollection(input, 'authors', authorSchema, 'Authors', 'author', unmapped),
+    dataCollection(input, 'topics', topicSchema, 'Topics', 'topic', unmapped),
+    dataCollection(input, 'schools', schoolSchema, 'Schools', 'school', unmapped),
+    dataCollection(input, 'families', familySchema, 'Families', 'family', unmapped),
   ];
   return {
     config: {
@@ -234,12 +260,14 @@ export function editorConfig(input: EditorInput): EditorConfig {
         {
           name: 'network',
           label: 'The network',
+          icon: 'hub',
           file: `${input.contentPath}/network.yaml`,
           format: 'yaml',
-          fields: fieldsOf(shapeOf(networkSchema), walk('network')),
+          fields: fieldsOf(shapeOf(networkSchema), walk('network', unmapped)),
         },
       ],
     },
-    notes: backend.notes,
+    postCollections: [...schoolPosts, ...familyPosts].map((collection) => String(collection['name'])),
+    notes: [...backend.notes, ...[...unmappedFields].map((message) => `editor: ${message}`)],
   };
 }

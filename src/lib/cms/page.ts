@@ -14,8 +14,11 @@ export const adminFiles = { page: 'index.html', config: 'config.yml', script: 'c
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** `index.html` of `/admin/`: no inline script (the page data is JSON), never indexed by search engines. */
-export function adminPage(options: { title: string; data: AdminPageData }): string {
+/**
+ * `index.html` of `/admin/`: no inline script (the page data is JSON), never indexed by search engines.
+ * Sveltia reads `config.yml` beside the page by itself.
+ */
+export function adminPage(options: { title: string; icon: string; data: AdminPageData }): string {
   const json = JSON.stringify(options.data).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
@@ -24,7 +27,7 @@ export function adminPage(options: { title: string; data: AdminPageData }): stri
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex, nofollow">
     <title>${escapeHtml(options.title)}</title>
-    <link href="${adminFiles.config}" type="application/yaml" rel="cms-config-url">
+    <link rel="icon" href="${escapeHtml(options.icon)}" type="image/svg+xml">
     <script type="application/json" id="commonroom-admin">${json}</script>
     <script type="module" src="${adminFiles.script}"></script>
   </head>
