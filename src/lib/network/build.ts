@@ -14,7 +14,7 @@ import { postLanguage, siteLanguage } from '../post-language.ts';
 import { sameLanguage } from '../translate.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { readingMinutes } from '../reading-minutes.ts';
-import { extractRules } from '../rules.ts';
+import { extractRules, type Rule } from '../rules.ts';
 import { listedPosts } from '../listing.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
@@ -37,6 +37,8 @@ export interface RawContent<Hero> {
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** Reads a content file so messages can give line numbers; optional in tests. */
   readSource?: (file: string) => string | undefined;
+  /** The rules the check already read from a post's body, by file, so it is not parsed twice. */
+  rulesOf?: (file: string) => Rule[] | undefined;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
@@ -78,11 +80,11 @@ function translationsOf<Hero>(
   for (const post of posts) {
     const { translationOf, translationKey } = post as Post<Hero> & { translationOf?: string; translationKey?: string };
     if (translationOf) {
-      if (translationOf === post.id)
+      if (translationOf === post.id) {
         report(post.file, 'translationOf', 'a post cannot be a translation of itself', {
           code: 'translation-of-itself',
         });
-      else if (!byId.has(translationOf)) {
+      } else if (!byId.has(translationOf)) {
         report(
           post.file,
           'translationOf',
@@ -285,7 +287,7 @@ export function buildNetwork<Hero>(
     };
     const date = written('date') ?? data.date;
     const updated = data.updated && (written('updated') ?? data.updated);
-    const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
+    const rules = data.kind === 'rules-of-thumb' ? (context.rulesOf?.(file) ?? extractRules(body)) : [];
     if (data.kind === 'rules-of-thumb' && rules.length === 0) {
       report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")', {
         code: 'no-rules',
