@@ -136,8 +136,6 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
     cards: raw.COMMONROOM_CARDS,
     cardsCache: resolve(cwd, raw.COMMONROOM_CARDS_CACHE ?? '.cache/cards'),
     searchCache: resolve(cwd, raw.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind'),
-    /** What the content check learnt from each post body, so `npm run build` re-reads only what changed. */
-    checkCache: resolve(cwd, '.cache/check'),
     incremental: raw.COMMONROOM_INCREMENTAL,
     markdown: raw.COMMONROOM_MARKDOWN,
     admin: raw.COMMONROOM_ADMIN,
