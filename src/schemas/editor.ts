@@ -34,4 +34,3 @@ export const editorSchema = z.strictObject({
 });
 
 export type EditorData = z.infer<typeof editorSchema>;
-export type Forge = (typeof forges)[number];

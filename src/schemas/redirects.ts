@@ -19,4 +19,3 @@ export const redirectsSchema = z.strictObject({
 });
 
 export type RedirectEntry = z.infer<typeof redirectSchema>;
-export type RedirectsData = z.infer<typeof redirectsSchema>;

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { parseFragment } from 'parse5';
@@ -477,8 +477,3 @@ export function bodyToMarkdown(body: ParsedBody | MdastRoot): string {
   });
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
-
-/** Plain text of a comment or body, for kind guesses and descriptions. */
-export const bodyText = (body: ParsedBody) => toText(body.tree).replace(/\s+/g, ' ').trim();
-
-export type { Text };

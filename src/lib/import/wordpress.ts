@@ -158,6 +158,7 @@ export function expandShortcodes(html: string, context: ShortcodeContext, tally:
     count(tally.converted, name);
     return converted;
   });
+  // eslint-disable-next-line no-control-regex -- the control characters mark placeholders, never text
   return text.replace(/\u0000(\d+)\u0000/g, (_, index: string) => literal[Number(index)]!);
 }
 
@@ -194,6 +195,7 @@ export function autop(html: string): string {
     .map((block) => block.trim())
     .filter(Boolean)
     .map((block) => {
+      // eslint-disable-next-line no-control-regex -- the control characters mark placeholders, never text
       if (/^\u0001\d+\u0001$/.test(block) || STARTS_BLOCK.test(block)) return block;
       const lines = block
         .split('\n')
@@ -216,6 +218,7 @@ export function autop(html: string): string {
       return out.join('\n');
     })
     .join('\n');
+  // eslint-disable-next-line no-control-regex -- the control characters mark placeholders, never text
   return out.replace(/\u0001(\d+)\u0001/g, (_, index: string) => kept[Number(index)]!);
 }
 
