@@ -10,6 +10,7 @@ import { feedFiles } from '../helpers/feeds.ts';
 import { auditPage } from './gates/accessibility.ts';
 import { validateFeedFile } from './gates/feed-validity.ts';
 import { validateHtml } from './gates/html-validity.ts';
+import { pagesThatScrollSideways } from './gates/reflow.ts';
 import { measurePages, overBudget } from './gates/weight.ts';
 
 const networks = [
@@ -122,6 +123,12 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
         }
       }
       expect(found).toEqual([]);
+    });
+
+    it('no page scrolls sideways at 320 or 390 px (WCAG 1.4.10 Reflow)', async () => {
+      const paths = htmlFiles(dir).map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+      expect(paths.length).toBeGreaterThan(20);
+      expect(await pagesThatScrollSideways(browser, server.root, paths)).toEqual([]);
     });
 
     it('the skip link moves focus to the main content, and focus is always visible', async () => {
