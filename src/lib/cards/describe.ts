@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import { settings } from '../settings.ts';
-import { brandColours } from '../colour.ts';
+import { brandColours, type BrandColours } from '../colour.ts';
 import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format.ts';
 import type { Network, Post, School } from '../network/types.ts';
 import type { PageMeta } from '../page-meta.ts';
 import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
 
-/** Colour of cards that belong to no school or family, the schools' default brand colour. */
-const NETWORK_COLOUR = brandColours('#2b4c7e').light;
+/** Colours of cards that belong to no school or family: the schools' default brand colour. */
+const NETWORK_BRAND = brandColours('#2b4c7e');
+
+/** A card's background and text colour from a brand. */
+const cardColours = (brand: BrandColours) => ({ colour: brand.fill, ink: brand.onFill });
 
 /** Alt text of a card: what it says, in one sentence. */
 export interface CardDescription {
@@ -57,7 +60,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
     title: meta.title,
     lang: meta.lang,
     network: network.info.name,
-    colour: meta.brand?.light ?? NETWORK_COLOUR,
+    ...cardColours(meta.brand ?? NETWORK_BRAND),
   };
   const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
 
@@ -73,7 +76,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const school = post.publisher.type === 'school' ? network.school(post.publisher.id) : undefined;
       const input: CardInput = {
         ...base,
-        colour: network.brandOf(post.publisher).light,
+        ...cardColours(network.brandOf(post.publisher)),
         eyebrow: kind,
         byline: authors.length === 1 ? `${authors[0]!.name}, ${authors[0]!.role}` : names,
         context: publisher,
@@ -94,7 +97,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: school.name,
-        colour: school.brand.light,
+        ...cardColours(school.brand),
         eyebrow,
         subtitle: school.ethos,
         byline: families.length ? `Part of ${listNames(families)}` : school.region,
@@ -116,7 +119,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: author.name,
-        colour: (school ?? family)?.brand.light ?? base.colour,
+        ...cardColours((school ?? family)?.brand ?? meta.brand ?? NETWORK_BRAND),
         eyebrow: 'Author',
         subtitle: author.bio,
         byline: author.role,
@@ -137,7 +140,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: family.name,
-        colour: family.brand.light,
+        ...cardColours(family.brand),
         eyebrow: kind,
         subtitle: family.description,
         byline: plural(members.length, 'school'),

@@ -55,8 +55,15 @@ const META_SIZE = 28;
 const clampBody = (text: string, width: number, size: number, lines: number) =>
   clampLines(text, width, size, lines, measureBody);
 
+/** A `#rrggbb` colour at an opacity, as satori's `rgba()`. */
+function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
 /**
- * The one card template: a field of the brand colour, the title in white Literata, an eyebrow with the
+ * The one card template: a field of the brand colour as declared, the title in Literata in the text colour
+ * chosen for it (black or white), an eyebrow with the
  * page's kind above it, and a footer with the people, the school or family, the date and the network.
  */
 export function cardTree(
@@ -64,8 +71,8 @@ export function cardTree(
   logo?: string,
   fit: TitleFit = fitTitle(input.title, titleBox(input)),
 ): CardNode {
-  const white = '#ffffff';
-  const soft = 'rgba(255,255,255,0.86)';
+  const white = input.ink ?? '#ffffff';
+  const soft = translucent(white, 0.86);
   // Lines come already broken by `fitTitle`; no overflow clipping, which would cut descenders off.
   const line = (text: string, style: Record<string, string | number>) =>
     el('div', { display: 'flex', width: INNER, whiteSpace: 'pre', ...style }, text);
@@ -168,7 +175,7 @@ export function cardTree(
       alignItems: 'flex-end',
       width: INNER,
       paddingTop: 24,
-      borderTop: '2px solid rgba(255,255,255,0.5)',
+      borderTop: `2px solid ${translucent(white, 0.5)}`,
     },
     [
       el(

@@ -9,7 +9,6 @@ import { networkSchema, type NetworkData } from '../../schemas/network.ts';
 import { postKinds, postSchema, type PostData } from '../../schemas/post.ts';
 import { schoolSchema, type SchoolData } from '../../schemas/school.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
-import { brandColours } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { buildNetwork, type RawContent } from '../network/build.ts';
@@ -231,15 +230,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const field = folder === 'schools' ? 'logo' : 'avatar';
       const missing = picture === undefined ? undefined : missingImage(dir, picture);
       if (missing) add(rel(abs), field, missing, at(lineOfField(text, field)));
-      if (folder === 'families' && brandColours((data as FamilyData).colour).adjusted) {
-        const colour = (data as FamilyData).colour;
-        add(
-          rel(abs),
-          'colour',
-          `"${colour}" is too light for text on white (WCAG AA); using "${brandColours(colour).light}" instead`,
-          { severity: 'warning', ...at(lineOfField(text, 'colour')) },
-        );
-      }
     }
   }
 

@@ -6,7 +6,7 @@ import type { NetworkData } from '../../schemas/network.ts';
 import type { PostData, PostKind } from '../../schemas/post.ts';
 import type { SchoolData } from '../../schemas/school.ts';
 import type { TopicData } from '../../schemas/topic.ts';
-import { brandColours } from '../colour.ts';
+import { brandColours, colourWarnings } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
@@ -62,26 +62,18 @@ export function buildNetwork<Hero>(
     issues.push({ file, ...(line ? { line } : {}), field, message, severity });
   };
 
+  const brandOf = (file: string, colour: string) => {
+    for (const message of colourWarnings(colour)) report(file, 'colour', message, 'warning');
+    return brandColours(colour);
+  };
   const schools = raw.schools.map<School>(({ id, data, filePath }) => {
-    const brand = brandColours(data.colour);
     const file = filePath ?? `schools/${id}.yaml`;
-    if (brand.adjusted) {
-      report(
-        file,
-        'colour',
-        `"${data.colour}" is too light for text on white (WCAG AA); using "${brand.light}" instead`,
-        'warning',
-      );
-    }
-    return { ...data, id, shortName: data.shortName ?? data.name, brand, file };
+    return { ...data, id, shortName: data.shortName ?? data.name, brand: brandOf(file, data.colour), file };
   });
-  const families = raw.families.map<Family>(({ id, data, filePath }) => ({
-    ...data,
-    id,
-    shortName: data.shortName ?? data.name,
-    brand: brandColours(data.colour),
-    file: filePath ?? `families/${id}.yaml`,
-  }));
+  const families = raw.families.map<Family>(({ id, data, filePath }) => {
+    const file = filePath ?? `families/${id}.yaml`;
+    return { ...data, id, shortName: data.shortName ?? data.name, brand: brandOf(file, data.colour), file };
+  });
   const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
     ...data,
     id,
