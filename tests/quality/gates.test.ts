@@ -7,6 +7,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { findBrokenLinks, htmlFiles, page } from '../helpers/html.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { feedFiles } from '../helpers/feeds.ts';
+import { indexedWords, isFormOf, rareWords } from '../helpers/indexed-text.ts';
+import { resultLinks, waitForSearch } from '../helpers/search-page.ts';
 import { auditPage } from './gates/accessibility.ts';
 import { validateFeedFile } from './gates/feed-validity.ts';
 import { validateHtml } from './gates/html-validity.ts';
@@ -129,6 +131,44 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
       const paths = htmlFiles(dir).map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
       expect(paths.length).toBeGreaterThan(20);
       expect(await pagesThatScrollSideways(browser, server.root, paths)).toEqual([]);
+    });
+
+    it('search returns only posts that contain the word searched for (or a form of it), and every post that does', async () => {
+      const pages = indexedWords(dir);
+      const words = rareWords(pages, 20, ['enclosed', 'absences', 'minibus', 'dinner']);
+      expect(words.length).toBeGreaterThan(10);
+      const tab = await browser.newPage();
+      const wrong: string[] = [];
+      for (const word of words) {
+        const query = `?q=${encodeURIComponent(word)}`;
+        await tab.goto(new URL(`search/${query}`, server.root).href);
+        await waitForSearch(tab, query);
+        while (await tab.locator('#search-more').isVisible()) await tab.locator('#search-more').click();
+        const found = await resultLinks(tab);
+        for (const link of found)
+          if (!pages.get(link)?.some((w) => isFormOf(w, word))) wrong.push(`"${word}" found ${link}, which lacks it`);
+        for (const [link, text] of pages)
+          if (text.includes(word) && !found.includes(link)) wrong.push(`"${word}" missed ${link}`);
+      }
+      await tab.close();
+      expect(wrong).toEqual([]);
+    });
+
+    it('the School filter lists schools only, and families have their own', async () => {
+      const families = page(dir, '/families/')
+        .querySelectorAll('main h3 a')
+        .map((a) => a.text.trim());
+      expect(families.length).toBeGreaterThan(0);
+      const tab = await browser.newPage();
+      await tab.goto(new URL('search/?q=the', server.root).href);
+      await waitForSearch(tab, '?q=the');
+      const values = (facet: string) =>
+        tab.$$eval(`fieldset[data-facet=${facet}] .facet-value`, (spans) => spans.map((s) => s.textContent ?? ''));
+      const schools = await values('school');
+      expect(schools.length).toBeGreaterThan(0);
+      expect(schools.filter((name) => families.includes(name))).toEqual([]);
+      expect((await values('family')).sort()).toEqual([...families].sort());
+      await tab.close();
     });
 
     it('the skip link moves focus to the main content, and focus is always visible', async () => {
