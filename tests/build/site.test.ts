@@ -42,7 +42,7 @@ const published = [
   },
   {
     path: '/schools/ysgol-derw/darllen-gyda-n-gilydd/',
-    title: "Darllen gyda'n gilydd bob bore",
+    title: 'Darllen gyda’n gilydd bob bore',
     authors: ['Carys Pennaeth'],
     school: 'Ysgol Derw',
     date: '30 September 2025',
@@ -102,6 +102,23 @@ describe('the built fixture network', () => {
     }
   });
 
+  it('curls quotes and dashes in titles, descriptions and rules on pages, listings and feeds; the files stay as typed', () => {
+    const source = readFileSync(join(fixture, 'posts/ysgol-derw/darllen-gyda-n-gilydd.md'), 'utf8');
+    expect(source).toContain("title: Darllen gyda'n gilydd bob bore");
+    const post = page(dir, '/schools/ysgol-derw/darllen-gyda-n-gilydd/');
+    expect(post.querySelector('title')?.text).toMatch(/^Darllen gyda’n gilydd bob bore · /);
+    expect(post.querySelector('meta[name=description]')?.getAttribute('content')).toContain('darllen gyda’n gilydd');
+    expect(post.querySelector('meta[property="og:title"]')?.getAttribute('content')).toContain('gyda’n');
+    expect(page(dir, '/rulebook/').text).toContain('Stop at the cliffhanger – don’t explain it');
+    expect(page(dir, '/families/river-trust/').text).toContain('the trust’s central team');
+    const straight = /gyda(?:'|&#39;|&#x27;)n|trust(?:'|&#39;|&#x27;)s|cliffhanger --|don(?:'|&#39;|&#x27;)t explain/;
+    for (const file of listFiles(dir)) {
+      if (!/\.(html|xml|json)$/.test(file) || file.startsWith('pagefind/')) continue;
+      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(straight);
+    }
+    expect(readFileSync(join(dir, 'feeds/atom.xml'), 'utf8')).toContain('Darllen gyda’n gilydd bob bore');
+  });
+
   it('numbers the rules of a rules-of-thumb post and gathers them in the rulebook', () => {
     const post = page(dir, '/schools/oak-primary/reading-rules/');
     expect(post.querySelectorAll('li.rule').map((li) => li.id)).toEqual(['rule-1', 'rule-2', 'rule-3']);
@@ -137,9 +154,12 @@ describe('the built fixture network', () => {
     );
   });
 
-  it('paints a school page in its contrast-adjusted brand colour', () => {
-    expect(page(dir, '/schools/oak-primary/').querySelector('body')?.getAttribute('style')).toContain(
-      '--brand:#917300',
-    );
+  it('paints a school page in its colour as declared, with text chosen for it and a deeper shade for text', () => {
+    const style = page(dir, '/schools/oak-primary/').querySelector('body')?.getAttribute('style') ?? '';
+    // Oak Primary declares the pale yellow #f2c94c.
+    expect(style).toContain('--brand-fill:#f2c94c');
+    expect(style).toContain('--brand-on-fill:#000000');
+    expect(style).toMatch(/--brand:#[0-9a-f]{6}/);
+    expect(style).not.toContain('--brand:#f2c94c');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatHex, wcagContrast } from 'culori';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
@@ -169,6 +170,37 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
       expect(schools.filter((name) => families.includes(name))).toEqual([]);
       expect((await values('family')).sort()).toEqual([...families].sort());
       await tab.close();
+    });
+
+    it('fills each school’s band with its colour as declared, light and dark, with text that reads on it', async () => {
+      const schools = [
+        ...new Set(
+          page(dir, '/schools/')
+            .querySelectorAll('main a')
+            .map((a) => a.getAttribute('href')!)
+            .filter((href) => /^\/schools\/[^/]+\/$/.test(href)),
+        ),
+      ];
+      expect(schools.length).toBeGreaterThan(1);
+      const wrong: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ colorScheme });
+        const tab = await context.newPage();
+        for (const path of schools) {
+          await tab.goto(new URL(path.slice(1), server.root).href);
+          const seen = await tab.evaluate(() => {
+            const banner = getComputedStyle(document.querySelector('.banner')!);
+            const declared = /--brand-fill:(#[0-9a-f]{6})/.exec(document.body.getAttribute('style') ?? '')?.[1];
+            return { declared, fill: banner.backgroundColor, text: banner.color };
+          });
+          if (formatHex(seen.fill) !== seen.declared)
+            wrong.push(`${colorScheme} ${path}: band ${formatHex(seen.fill)}, declared ${seen.declared}`);
+          if (wcagContrast(seen.fill, seen.text) < 4.5)
+            wrong.push(`${colorScheme} ${path}: text ${seen.text} on ${seen.fill} is below 4.5:1`);
+        }
+        await context.close();
+      }
+      expect(wrong).toEqual([]);
     });
 
     it('the skip link moves focus to the main content, and focus is always visible', async () => {

@@ -11,6 +11,8 @@ import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { extractRules } from '../rules.ts';
+import { typeset } from '../typography.ts';
+import type { CaseStudy } from '../../schemas/post.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
 import type { Author, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
@@ -48,6 +50,30 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
 }
 
 /**
+ * Typeset copies of the named text fields of an entry (those it has), for display: the files keep what
+ * the writer typed.
+ */
+function typesetFields<T extends object, K extends keyof T & string>(data: T, fields: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const field of fields) {
+    const value = data[field];
+    if (typeof value === 'string') out[field] = typeset(value) as T[K];
+  }
+  return out;
+}
+
+const typesetCaseStudy = (study: CaseStudy): CaseStudy => ({
+  ...study,
+  setting: typeset(study.setting),
+  period: typeset(study.period),
+  focus: typeset(study.focus),
+  outcomes: study.outcomes.map(typeset),
+  // A partner given by id stays an id; one given by name is text.
+  partners: study.partners.map((p) => (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(p) ? p : typeset(p))),
+  evidence: study.evidence.map((e) => ({ ...e, title: typeset(e.title) })),
+});
+
+/**
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
  */
@@ -68,18 +94,37 @@ export function buildNetwork<Hero>(
   };
   const schools = raw.schools.map<School>(({ id, data, filePath }) => {
     const file = filePath ?? `schools/${id}.yaml`;
-    return { ...data, id, shortName: data.shortName ?? data.name, brand: brandOf(file, data.colour), file };
+    return {
+      ...data,
+      ...typesetFields(data, ['name', 'ethos']),
+      id,
+      shortName: typeset(data.shortName ?? data.name),
+      brand: brandOf(file, data.colour),
+      file,
+    };
   });
   const families = raw.families.map<Family>(({ id, data, filePath }) => {
     const file = filePath ?? `families/${id}.yaml`;
-    return { ...data, id, shortName: data.shortName ?? data.name, brand: brandOf(file, data.colour), file };
+    return {
+      ...data,
+      ...typesetFields(data, ['name', 'description']),
+      id,
+      shortName: typeset(data.shortName ?? data.name),
+      brand: brandOf(file, data.colour),
+      file,
+    };
   });
   const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
     ...data,
+    ...typesetFields(data, ['name', 'role', 'bio']),
     id,
     file: filePath ?? `authors/${id}.yaml`,
   }));
-  const topics = raw.topics.map<Topic>(({ id, data }) => ({ ...data, id }));
+  const topics = raw.topics.map<Topic>(({ id, data }) => ({
+    ...data,
+    ...typesetFields(data, ['name', 'description']),
+    id,
+  }));
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));
   const familyById = new Map(families.map((f) => [f.id, f]));
@@ -145,14 +190,15 @@ export function buildNetwork<Hero>(
     }
     posts.push({
       ...data,
+      ...typesetFields(data, ['title', 'description', 'seriesTitle', 'heroAlt']),
       id,
       slug,
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
       lang: data.lang ?? school?.lang ?? raw.network.lang,
       scheduled: isScheduled({ date: data.date }, context.now),
-      caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
-      rules,
+      caseStudy: data.kind === 'case-study' ? typesetCaseStudy(data.caseStudy) : undefined,
+      rules: rules.map((rule) => ({ ...rule, title: typeset(rule.title), text: typeset(rule.text) })),
       readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
       year: data.date.getUTCFullYear(),
       file,
@@ -210,7 +256,7 @@ export function buildNetwork<Hero>(
   const get = <T>(map: Map<string | number, T[]>, key: string | number): T[] => map.get(key) ?? [];
 
   const network: Network<Hero> = {
-    info: raw.network,
+    info: { ...raw.network, ...typesetFields(raw.network, ['tagline', 'description']) },
     all: {
       schools: [...schools].sort(byName),
       families: [...families].sort(byName),
