@@ -2,13 +2,15 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
 import keepOutput from './src/integrations/keep-output.ts';
-import mdxCache from './src/integrations/mdx-cache.ts';
+import mdxCache, { compilerFingerprint } from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
@@ -27,6 +29,14 @@ const urlOptions = readUrlOptions();
 const cardManifest = manifestFile(options.cardsCache, options.outDir);
 const urls = createUrls(urlOptions);
 const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
+
+const markdownPipeline = {
+  settings: { urlOptions, processor: options.markdown },
+  code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
+};
+// Astro's content layer keeps each rendered Markdown post by the file's content alone, so a change to the
+// Markdown pipeline's code (a plugin, the rules reader) starts a fresh cache rather than serving old HTML.
+const pipelineFingerprint = compilerFingerprint(markdownPipeline, fileURLToPath(new URL('.', import.meta.url)));
 
 const markdownProcessor = unified({
   // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
@@ -53,7 +63,7 @@ export default defineConfig({
   site: urls.site,
   base: urls.base,
   outDir: options.outDir,
-  cacheDir: options.astroCacheDir,
+  cacheDir: join(options.astroCacheDir, pipelineFingerprint.slice(0, 10)),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
@@ -65,10 +75,7 @@ export default defineConfig({
       cardManifest: options.cards ? cardManifest : undefined,
     }),
     mdx(),
-    mdxCache({
-      settings: { urlOptions, processor: options.markdown },
-      code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
-    }),
+    mdxCache(markdownPipeline),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
       filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),

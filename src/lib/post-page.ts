@@ -8,14 +8,20 @@ export interface Heading {
   text: string;
 }
 
+/** A numbered section of "On this page", with its sub-sections listed under it unnumbered. */
+export interface TocSection {
+  heading: Heading;
+  subsections: Heading[];
+}
+
 /** Everything a post page shows besides the post's own words, decided in one place. */
 export interface PostPage<Hero> {
   authors: Author[];
   families: Family[];
   topics: Topic[];
   publisherName: string;
-  /** The headings listed under "On this page", or none when the post is too short to need them. */
-  toc: Heading[];
+  /** The sections listed under "On this page", or none when the post is too short to need them. */
+  toc: TocSection[];
   /** Where "Reply by email" writes to, and whose inbox that is; undefined when nobody declared one. */
   reply: { address: string; name: string } | undefined;
   /** The page's own absolute URL. */
@@ -27,11 +33,23 @@ export interface PostPage<Hero> {
   series: Post<Hero>[];
   previous: Post<Hero> | undefined;
   next: Post<Hero> | undefined;
+  /** Related posts, leaving out the previous and next ones, which the page already links. */
   related: Post<Hero>[];
 }
 
 /** Footnotes' own heading is not a section of the post. */
 const tocHeadings = (headings: Heading[]) => headings.filter((h) => h.depth <= 3 && h.slug !== 'footnote-label');
+
+/** Sections (`##`) with their sub-sections (`###`); a sub-section before any section stands as one. */
+export function tocSections(headings: Heading[]): TocSection[] {
+  const sections: TocSection[] = [];
+  for (const heading of headings) {
+    const current = sections.at(-1);
+    if (heading.depth > 2 && current) current.subsections.push(heading);
+    else sections.push({ heading, subsections: [] });
+  }
+  return sections;
+}
 
 /** A table of contents helps from four sections, or three in a post of five minutes or more. */
 function needsToc(headings: Heading[], readingMinutes: number): boolean {
@@ -57,7 +75,7 @@ export function postPage<Hero>(
     families: post.families.map((id) => network.family(id)!),
     topics: post.topics.map((id) => network.topic(id)!),
     publisherName: network.publisherName(post.publisher),
-    toc: needsToc(listed, post.readingMinutes) ? listed : [],
+    toc: needsToc(listed, post.readingMinutes) ? tocSections(listed) : [],
     reply: replyAddress
       ? { address: replyAddress, name: writer?.name ?? `the ${network.info.name} editors` }
       : undefined,
@@ -67,6 +85,6 @@ export function postPage<Hero>(
     series: network.series(post),
     previous,
     next,
-    related: network.related(post),
+    related: network.related(post).filter((item) => item !== previous && item !== next),
   };
 }

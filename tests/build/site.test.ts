@@ -126,6 +126,12 @@ describe('the built fixture network', () => {
     const links = rulebook.querySelectorAll('a').map((a) => a.getAttribute('href'));
     expect(links).toContain('/schools/oak-primary/reading-rules/#rule-3');
     expect(rulebook.text).toContain('Stop at the cliffhanger');
+    for (const n of [1, 2, 3]) {
+      const link = post.querySelector(`li#rule-${n} a.rule-number`);
+      expect(link?.getAttribute('href')).toBe(`#rule-${n}`);
+      expect(link?.text).toBe(String(n));
+      expect(link?.getAttribute('aria-label')).toBe(`Rule ${n}`);
+    }
   });
 
   it('shows a case study’s at-a-glance panel with linked partner schools', () => {

@@ -86,6 +86,24 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
     }
   });
 
+  it('no post page offers the same post as "Next" and first related post, and tags are not made to look like links', () => {
+    let posts = 0;
+    for (const file of htmlFiles(dir).filter((f) => /^(schools|families)\/[^/]+\/[^/]+\/index\.html$/.test(f))) {
+      const root = parse(readFileSync(join(dir, file), 'utf8'));
+      const next = root.querySelector('a[rel=next]')?.getAttribute('href');
+      const previous = root.querySelector('a[rel=prev]')?.getAttribute('href');
+      const related = root
+        .querySelectorAll('.related li')
+        .map((li) => (li.querySelector('h3 a') ?? li.querySelector('h2 a'))?.getAttribute('href'));
+      expect(related.length + (next ? 1 : 0), file).toBeGreaterThan(0);
+      expect(related, file).not.toContain(next ?? '-');
+      expect(related, file).not.toContain(previous ?? '-');
+      expect(root.querySelectorAll('.tags.plain a'), file).toEqual([]);
+      posts++;
+    }
+    expect(posts).toBeGreaterThan(3);
+  });
+
   it('every image has alt text and every page a language, a title and one h1', () => {
     for (const file of htmlFiles(dir)) {
       const root = parse(readFileSync(join(dir, file), 'utf8'));

@@ -1,15 +1,20 @@
-import type { Root } from 'mdast';
+import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
+
+/** The word for "rule" in a post's language, naming each rule's link for screen readers. */
+const ruleWord = (lang: string | undefined) => (lang?.toLowerCase().startsWith('cy') ? 'Rheol' : 'Rule');
 
 /**
  * Gives each rule of a rules-of-thumb post its `#rule-N` anchor, using the same list `extractRules` reads.
  * `data-pagefind-title` names the rule for search, so Pagefind shows each rule as its own sub-result
- * linking to its anchor (Pagefind otherwise makes sub-results only from headings).
+ * linking to its anchor (Pagefind otherwise makes sub-results only from headings). Each rule's number is a
+ * visible link to the rule itself, so a reader can copy the address of one rule as of a heading.
  */
 export default function remarkRuleAnchors() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string } } }).astro?.frontmatter;
+    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string; lang?: string } } }).astro
+      ?.frontmatter;
     if (frontmatter?.kind !== 'rules-of-thumb') return;
     const list = findRuleList(tree);
     if (!list) return;
@@ -26,6 +31,15 @@ export default function remarkRuleAnchors() {
           dataPagefindTitle: rules[index]?.title ?? `Rule ${number}`,
         },
       };
+      const link: Link = {
+        type: 'link',
+        url: `#${ruleAnchor(number)}`,
+        children: [{ type: 'text', value: String(number) }],
+        data: { hProperties: { className: ['rule-number'], ariaLabel: `${ruleWord(frontmatter.lang)} ${number}` } },
+      };
+      const first = item.children[0];
+      if (first?.type === 'paragraph') first.children.unshift(link);
+      else item.children.unshift({ type: 'paragraph', children: [link] });
     });
   };
 }
