@@ -119,6 +119,20 @@ describe('the built fixture network', () => {
     expect(readFileSync(join(dir, 'feeds/atom.xml'), 'utf8')).toContain('Darllen gyda’n gilydd bob bore');
   });
 
+  it('preloads the font files a page draws its first screen with, the menu’s 600 weight included', () => {
+    const preloads = (path: string) =>
+      page(dir, path)
+        .querySelectorAll('link[rel=preload][as=font]')
+        .map((link) => link.getAttribute('href') ?? '');
+    const home = preloads('/');
+    for (const weight of [400, 600, 700])
+      expect(home.some((href) => href.includes(`source-sans-3-latin-${weight}-normal`))).toBe(true);
+    expect(home.some((href) => href.includes('literata'))).toBe(false);
+    const post = preloads('/schools/oak-primary/phonics-every-day/');
+    for (const weight of [400, 700])
+      expect(post.some((href) => href.includes(`literata-latin-${weight}-normal`))).toBe(true);
+  });
+
   it('numbers the rules of a rules-of-thumb post and gathers them in the rulebook', () => {
     const post = page(dir, '/schools/oak-primary/reading-rules/');
     expect(post.querySelectorAll('li.rule').map((li) => li.id)).toEqual(['rule-1', 'rule-2', 'rule-3']);

@@ -221,6 +221,25 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
       expect(wrong).toEqual([]);
     });
 
+    it('shows every item of the menu whole on a phone, without scrolling', async () => {
+      for (const width of [320, 390]) {
+        const context = await browser.newContext({ viewport: { width, height: 700 } });
+        const tab = await context.newPage();
+        await tab.goto(server.root);
+        const hidden = await tab.$$eval('.site-nav a', (links) =>
+          links
+            .filter((link) => {
+              const box = link.getBoundingClientRect();
+              const atCentre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+              return box.left < 0 || box.right > innerWidth || !(atCentre && link.contains(atCentre));
+            })
+            .map((link) => link.textContent),
+        );
+        expect(hidden, `${width}px`).toEqual([]);
+        await context.close();
+      }
+    });
+
     it('the skip link moves focus to the main content, and focus is always visible', async () => {
       const tab = await browser.newPage();
       await tab.goto(server.root);
