@@ -133,6 +133,22 @@ describe('the built fixture network', () => {
       expect(post.some((href) => href.includes(`literata-latin-${weight}-normal`))).toBe(true);
   });
 
+  it('has a /kinds/ page, feeds listed by their own names, a footer without the name twice, and no "0 schools"', () => {
+    const kinds = page(dir, '/kinds/')
+      .querySelectorAll('main h2 a')
+      .map((a) => a.getAttribute('href'));
+    expect(kinds).toEqual(['/kinds/reflection/', '/kinds/case-study/', '/kinds/rules-of-thumb/']);
+    const name = page(dir, '/').querySelector('.brand')!.childNodes[0]!.text.trim();
+    const listed = page(dir, '/feeds/')
+      .querySelectorAll('.feed-list > li > a:first-child')
+      .map((a) => a.text);
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed.filter((text) => text.includes(` · ${name}`))).toEqual([]);
+    expect(page(dir, '/feeds/').querySelector('h1')?.closest('.page-head')).toBeTruthy();
+    expect(page(dir, '/').querySelector('.site-footer')!.text).not.toContain(`${name} —`);
+    expect(page(dir, '/topics/').text).not.toMatch(/\b0 schools/);
+  });
+
   it('numbers the rules of a rules-of-thumb post and gathers them in the rulebook', () => {
     const post = page(dir, '/schools/oak-primary/reading-rules/');
     expect(post.querySelectorAll('li.rule').map((li) => li.id)).toEqual(['rule-1', 'rule-2', 'rule-3']);

@@ -100,7 +100,8 @@ export function cardTree(
 
   const present = (values: (string | undefined)[]) => values.map((v) => normaliseText(v ?? '')).filter(Boolean);
   const footerLeft = present([input.byline, input.context]);
-  const right = present([input.date, input.network]);
+  // The network's own card has its name as the title already.
+  const right = present([input.date, input.title === input.network ? undefined : input.network]);
   // The right column is as wide as its text; the left one takes the rest. Bold text is wider than the body
   // face the table measures, so widths allow 12% more.
   const BOLD = 1.12;

@@ -7,7 +7,10 @@ import { postKinds } from '../../schemas/post.ts';
 /** One feed this build writes, in every format: whose posts, what it is called, and which page it follows. */
 export interface FeedSource<Hero = unknown> {
   subject: FeedSubject;
+  /** The feed's title, as a feed reader lists it: the subject and the site, e.g. "Oak Primary · Borderlands". */
   title: string;
+  /** The subject's own name, for lists on the site itself, where the site's name goes without saying. */
+  name: string;
   description: string;
   /** Href of the HTML page the feed follows. */
   page: string;
@@ -53,6 +56,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     {
       subject: { type: 'network' },
       title: name,
+      name,
       description: siteDescription(network, scope),
       page: urls.home(),
       lang,
@@ -64,6 +68,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'school', id: school.id },
       title: titled(school.name),
+      name: school.name,
       description: school.ethos ?? `Posts from ${school.name}, ${school.town}.`,
       page: urls.school(school.id),
       lang: school.lang ?? lang,
@@ -75,6 +80,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       subject: { type: 'family', id: family.id },
       // In a family's own build the site's feed already carries everything; this one is what is shared with it.
       title: family.name === name ? `${family.name}: shared posts` : titled(family.name),
+      name: family.name,
       description: family.description,
       page: urls.family(family.id),
       lang,
@@ -85,6 +91,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'author', id: author.id },
       title: titled(author.name),
+      name: author.name,
       description: `Posts by ${author.name}, ${author.role}.`,
       page: urls.author(author.id),
       lang,
@@ -95,6 +102,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'topic', id: topic.id },
       title: titled(topic.name),
+      name: topic.name,
       description: topic.description,
       page: urls.topic(topic.id),
       lang,
@@ -105,6 +113,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'kind', id: kind },
       title: titled(kindLabels[kind].many),
+      name: kindLabels[kind].many,
       description: kindLabels[kind].blurb,
       page: urls.kind(kind),
       lang,
