@@ -9,17 +9,22 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
+import faces from './src/integrations/faces.ts';
+import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import mdxCache, { compilerFingerprint } from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
 import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
+import rehypeImageSizeCap from './src/integrations/markdown/rehype-image-size-cap.ts';
 import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
 import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors.ts';
 import remarkTypography from './src/integrations/markdown/remark-typography.ts';
 import { planSitemap, readSitemapPosts } from './src/lib/discovery/sitemap.ts';
 import { settings } from './src/lib/settings.ts';
 import { readUrlOptions } from './src/lib/url-options.ts';
+import { IMAGE_BREAKPOINTS } from './src/lib/images/sizes.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
 
@@ -55,6 +60,7 @@ const markdownProcessor = unified({
       },
     ],
     rehypeTaskListLabels,
+    rehypeImageSizeCap,
     [rehypeContentLinks, { resolve: urls.contentLink }],
   ],
 });
@@ -65,6 +71,9 @@ export default defineConfig({
   outDir: options.outDir,
   cacheDir: join(options.astroCacheDir, pipelineFingerprint.slice(0, 10)),
   trailingSlash: 'always',
+  // Every image, in posts as in components, gets a srcset of the sizes a reader's screen can use, up to twice
+  // the reading column (1600 px), with its width and height so nothing shifts while it loads.
+  image: { layout: 'constrained', responsiveStyles: true, breakpoints: IMAGE_BREAKPOINTS },
   build: { format: 'directory' },
   // Unchanged post pages and feeds are copied from the last build (see src/lib/page-keys.ts);
   // `COMMONROOM_INCREMENTAL=off` renders everything.
@@ -85,8 +94,11 @@ export default defineConfig({
       },
     }),
     hostingHeaders({ base: urls.base, contentRoot }),
+    redirects({ contentRoot, urls }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind'] }),
+    keepOutput({ owned: ['cards', 'pagefind', 'faces'] }),
+    faces({ contentRoot }),
+    imagePrivacy({ generated: ['cards', 'pagefind', 'faces'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

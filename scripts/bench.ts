@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generatorNow } from '../src/lib/generate/network.ts';
 import { MARKER, writeNetwork } from '../src/lib/generate/write.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -156,7 +157,7 @@ function clean(out: string) {
   }
 }
 
-const strip = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
+const strip = (line: string) => stripVTControlCharacters(line);
 
 /** Runs one `astro build`, timestamping each log line as it arrives so the build can be split into phases. */
 function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<BuildRun> {

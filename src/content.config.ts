@@ -1,16 +1,25 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { authorSchema } from './schemas/author.ts';
+import { commentsSchema } from './schemas/comments.ts';
 import { familySchema } from './schemas/family.ts';
 import { networkSchema } from './schemas/network.ts';
 import { postSchema } from './schemas/post.ts';
 import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
+import { collectionFiles, hasFiles } from './lib/content-files.ts';
 import { settings } from './lib/settings.ts';
 
-const { contentDir } = settings();
+const { contentDir, contentRoot } = settings();
 
-const data = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
+/** A collection with no files yet (no families, no imported comments) is empty, without the loader's warning. */
+const ifPresent = (collection: keyof typeof collectionFiles, loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) => (hasFiles(contentRoot, collection) ? loader.load(context) : context.store.clear()),
+});
+
+const data = (folder: 'schools' | 'families' | 'authors' | 'topics') =>
+  ifPresent(folder, glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` }));
 
 export const collections = {
   network: defineCollection({
@@ -23,11 +32,26 @@ export const collections = {
   topics: defineCollection({ loader: data('topics'), schema: topicSchema }),
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
-    loader: glob({
-      pattern: '*/*.{md,mdx}',
-      base: `${contentDir}/posts`,
-      generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-    }),
+    loader: ifPresent(
+      'posts',
+      glob({
+        pattern: '*/*.{md,mdx}',
+        base: `${contentDir}/posts`,
+        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+      }),
+    ),
     schema: ({ image }) => postSchema(image()),
+  }),
+  // Comments a post had on the blog it was imported from: `oak/rules.comments.yaml` belongs to `oak/rules`.
+  comments: defineCollection({
+    loader: ifPresent(
+      'comments',
+      glob({
+        pattern: '*/*.comments.{yaml,yml}',
+        base: `${contentDir}/posts`,
+        generateId: ({ entry }) => entry.replace(/\.comments\.ya?ml$/, ''),
+      }),
+    ),
+    schema: commentsSchema,
   }),
 };

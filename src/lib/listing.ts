@@ -12,3 +12,27 @@ export function paginatePosts<T, P extends Record<string, string>>(
 ) {
   return paginate(posts as T[], { pageSize: PAGE_SIZE, params, props });
 }
+
+const baseLanguage = (lang: string) => lang.split(/[-_]/)[0]!.toLowerCase();
+
+/** True when two language tags name the same language (`en-GB` and `en`). */
+export const sameLanguage = (a: string, b: string) => baseLanguage(a) === baseLanguage(b);
+
+/**
+ * A listing's posts with each text once: of a post and its translations, the version in the page's language
+ * `lang` when the listing has it, otherwise the one listed first. The item then offers the others.
+ */
+export function listedPosts<T extends { id: string; lang: string; translations: readonly T[] }>(
+  posts: readonly T[],
+  lang: string,
+): T[] {
+  const position = new Map(posts.map((post, index) => [post.id, index]));
+  return posts.filter((post, index) => {
+    if (post.translations.length === 0) return true;
+    const versions = [post, ...post.translations]
+      .filter((version) => position.has(version.id))
+      .sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const chosen = versions.find((version) => sameLanguage(version.lang, lang)) ?? versions[0];
+    return position.get(chosen!.id) === index;
+  });
+}

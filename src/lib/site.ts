@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import build from 'virtual:commonroom/build';
+import { hasFiles } from './content-files.ts';
 import { settings, type Scope } from './settings.ts';
 import { buildNetwork } from './network/build.ts';
 import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
 import { formatIssue } from './content-issue.ts';
+import { setDefaultLanguage, siteLanguage } from './i18n.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
 export type Hero = NonNullable<CollectionEntry<'posts'>['data']['hero']>;
@@ -19,23 +21,30 @@ export interface Site {
   scope: Scope;
   /** The moment this build publishes as of: scheduled posts before it are out. */
   now: Date;
+  /**
+   * The language the build's own pages speak (listings, directories, search, 404): a school's own site speaks
+   * the school's language, any other build the network's. Posts speak their own.
+   */
+  lang: string;
 }
 
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  const [networkEntries, schools, families, authors, topics, posts] = await Promise.all([
+  const root = settings().contentRoot;
+  const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
     getCollection('network'),
-    getCollection('schools'),
-    getCollection('families'),
+    hasFiles(root, 'schools') ? getCollection('schools') : [],
+    hasFiles(root, 'families') ? getCollection('families') : [],
     getCollection('authors'),
     getCollection('topics'),
-    getCollection('posts'),
+    hasFiles(root, 'posts') ? getCollection('posts') : [],
+    hasFiles(root, 'comments') ? getCollection('comments') : [],
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
   const { network, issues } = buildNetwork<Hero>(
-    { network: info.data, schools, families, authors, topics, posts },
+    { network: info.data, schools, families, authors, topics, posts, comments },
     {
       now: settings().now,
       preview: build.preview,
@@ -50,7 +59,9 @@ async function load(): Promise<Site> {
     },
   );
   for (const issue of issues) console.warn(formatIssue(issue));
-  return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now };
+  setDefaultLanguage(network.info.lang);
+  const lang = siteLanguage(network, build.scope);
+  return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now, lang };
 }
 
 /** The network model and URL module, built once per build and shared by every page. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { settings } from './settings.ts';
@@ -14,7 +14,8 @@ export function readUrlOptions(root = settings().contentRoot): UrlOptions {
     site?: string;
   } | null;
   const schoolDir = join(root, 'schools');
-  const schools = readdirSync(schoolDir)
+  // A network that starts with a family of schools has no schools/ folder yet.
+  const schools = (existsSync(schoolDir) ? readdirSync(schoolDir) : [])
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => {
       const data = (parse(readFileSync(join(schoolDir, name), 'utf8').replace(/^\uFEFF/, '')) ?? {}) as {

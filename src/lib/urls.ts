@@ -1,6 +1,7 @@
 import type { Scope } from './settings.ts';
 import type { PostKind } from '../schemas/post.ts';
 import { feedFormatInfo, type FeedFormat } from './feeds/formats.ts';
+import { faceFile, type FaceRef, type FaceSize } from './images/faces.ts';
 
 /** What the URL module needs to know about schools: where they self-host and which families they belong to. */
 export interface UrlSchool {
@@ -28,7 +29,11 @@ export interface PostRef {
 
 /** Whose posts a feed carries: the whole build, or one school, family, author, topic or kind within it. */
 export type FeedSubject =
-  { type: 'network' } | { type: 'school' | 'family' | 'author' | 'topic'; id: string } | { type: 'kind'; id: PostKind };
+  | { type: 'network' }
+  | { type: 'school' | 'family' | 'author' | 'topic'; id: string }
+  | { type: 'kind'; id: PostKind }
+  /** Every post in one language (`cy`, `en`), for readers who follow only that language. */
+  | { type: 'language'; id: string };
 
 const feedFolders = {
   school: 'schools',
@@ -36,6 +41,7 @@ const feedFolders = {
   author: 'authors',
   topic: 'topics',
   kind: 'kinds',
+  language: 'languages',
 } as const;
 
 const trim = (value: string) => value.replace(/\/+$/, '');
@@ -135,6 +141,8 @@ export function createUrls(options: UrlOptions) {
     file: (path: string) => local(path.replace(/^\/+/, '')),
     /** The social card of the page at `href` (an href of this build, e.g. from `Astro.url.pathname`). */
     card: (href: string) => local(`cards/${cardName(href)}.png`),
+    /** A person's photo or a school's or family's logo, drawn `size` pixels on its longer side (`faceFile`). */
+    face: (face: FaceRef, size: FaceSize) => local(faceFile(face, size)),
     /** Where that card is written, relative to the output directory (decoded, as a file name). */
     cardFile: (href: string) => `cards/${decodeURIComponent(cardName(href))}.png`,
     /** Route of a post for `getStaticPaths` (`[...path]`). */

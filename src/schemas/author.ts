@@ -9,8 +9,10 @@ export const authorSchema = z.strictObject({
   school: id.optional(),
   family: id.optional(),
   bio: z.string().min(1),
-  /** Path of an avatar image beside the YAML file. */
-  avatar: z.string().optional(),
+  /** A photo of the author beside the YAML file, e.g. `./amy-jukes.jpg`: shown on author boxes, pages and cards. */
+  avatar: z.string().min(1).optional(),
+  /** What the photo shows, for someone who cannot see it (default: the author's name). */
+  avatarAlt: z.string().trim().min(1).optional(),
   /** Enables "reply by email" on this author's posts. */
   email: email.optional(),
   links: z

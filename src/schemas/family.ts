@@ -20,6 +20,10 @@ export const familySchema = z.strictObject({
   description: z.string().min(1),
   website: url.optional(),
   colour: hexColour.default('#3d3d6b'),
+  /** The family's logo beside the YAML file, e.g. `./onny-federation.png`: shown on its page, cards and lists. */
+  logo: z.string().min(1).optional(),
+  /** What the logo shows, for someone who cannot see it (default: "<name> logo"). */
+  logoAlt: z.string().trim().min(1).optional(),
 });
 
 export type FamilyData = z.infer<typeof familySchema>;

@@ -29,7 +29,10 @@ export const networkSchema = z.strictObject({
   about: z.string().optional(),
   /** Networks searched alongside this one. */
   partners: z.array(partnerSchema).default([]),
+  /** When true, a post with photos must say that everyone in them is covered by consent (`photoConsent`). */
+  requirePhotoConsent: z.boolean().default(false),
+  /** Images larger than this many megabytes get a warning (they slow the build and a writer's upload). */
+  imageSizeLimitMB: z.number().positive().default(10),
 });
 
 export type NetworkData = z.infer<typeof networkSchema>;
-export type Partner = z.infer<typeof partnerSchema>;

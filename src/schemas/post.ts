@@ -41,13 +41,38 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     /** Which of the publishing school's families the post is shared with; defaults to all of them. */
     families: z.array(id).optional(),
     lang: lang.optional(),
+    /** The post this one translates, as `<publisher>/<slug>`: the two pages link to each other. */
+    translationOf: z
+      .string()
+      .regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+        'write it as <publisher>/<slug>, e.g. "ysgol-bryn-derw/darllen"',
+      )
+      .optional(),
+    /** Posts with the same key are one text in several languages (instead of `translationOf`). */
+    translationKey: id.optional(),
     hero: image.optional(),
     heroAlt: z.string().trim().min(1).optional(),
+    /**
+     * That everyone in the post's photos is covered by the school's photo consent: `true` for all of them, or the
+     * images that show people, e.g. `[./trip.jpg]` (`[]` when its images show nobody).
+     */
+    photoConsent: z.union([z.boolean(), z.array(z.string().min(1))]).optional(),
     /** Posts sharing a series id are linked as parts, in date order. */
     series: id.optional(),
     seriesTitle: z.string().min(1).optional(),
     /** Where the post was first published, when that was elsewhere. */
     canonical: url.optional(),
+    /** The address the post had on the blog it was imported from (`npm run import`): kept for re-imports and redirects. */
+    importedFrom: url.optional(),
+    /** The feed id the post had there, kept in this network's feeds so subscribers do not see it twice. */
+    guid: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9+.-]*:\S+$/i,
+        'must be the id the old feed gave the post, e.g. "tag:blogger.com,1999:blog-1.post-2"',
+      )
+      .optional(),
     featured: z.boolean().default(false),
     draft: z.boolean().default(false),
   });

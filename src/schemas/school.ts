@@ -16,8 +16,10 @@ export const schoolSchema = z.strictObject({
   website: url.optional(),
   /** Where the school self-hosts its Commonroom site; its posts' canonical URLs point here. */
   site: url.optional(),
-  /** Path of a logo image beside the YAML file. */
-  logo: z.string().optional(),
+  /** The school's logo beside the YAML file, e.g. `./castle-fields.png`: shown on its pages, cards and the directory. */
+  logo: z.string().min(1).optional(),
+  /** What the logo shows, for someone who cannot see it (default: "<name> logo"). */
+  logoAlt: z.string().trim().min(1).optional(),
   /** Brand colour; adjusted for contrast where needed. */
   colour: hexColour.default('#2b4c7e'),
   /** Default language of the school's posts, e.g. `cy` for a Welsh-medium school. */

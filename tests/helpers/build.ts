@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { stripVTControlCharacters } from 'node:util';
 
 const run = promisify(execFile);
 export const root = resolve(import.meta.dirname, '../..');
@@ -93,6 +94,6 @@ export async function buildSite({ content, env = {}, out }: BuildOptions): Promi
 }
 
 /** Log text without terminal colour codes. */
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const plain = (text: string) => stripVTControlCharacters(text);
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });

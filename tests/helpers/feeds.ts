@@ -28,7 +28,7 @@ export function assertWellFormed(text: string, file: string): void {
   try {
     SyntaxValidator.validate(text);
   } catch (error) {
-    throw new Error(`${file} is not well-formed XML: ${(error as Error).message}`);
+    throw new Error(`${file} is not well-formed XML: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -8,6 +8,8 @@ export const rawNetworkInfo: RawContent<string>['network'] = {
   lang: 'en-GB',
   description: 'd',
   partners: [],
+  requirePhotoConsent: false,
+  imageSizeLimitMB: 10,
 };
 
 export const rawSchool = (id: string, families: string[], extra = {}) => ({

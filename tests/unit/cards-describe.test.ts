@@ -12,6 +12,8 @@ const raw: RawContent<string> = {
     lang: 'en-GB',
     description: 'd',
     partners: [],
+    requirePhotoConsent: false,
+    imageSizeLimitMB: 10,
   },
   schools: [
     {

@@ -1,4 +1,3 @@
-import { listNames } from '../../lib/format.ts';
 import {
   EmptyIndexError,
   SearchEngine,
@@ -10,6 +9,7 @@ import {
 import type { FilterCounts } from './pagefind-api.ts';
 import { facetOrder, facets, type Facet } from '../../lib/search-facets.ts';
 import { renderFacet, renderHit, updateFacet } from './render.ts';
+import { t } from './strings.ts';
 import {
   formatState,
   hasFilters,
@@ -65,16 +65,16 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 /** True while the current history entry was made by typing, so further typing replaces it. */
 let typingEntry = false;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function describe(current: SearchState, total: number): string {
   const count = hasFilters(current) ? facets.reduce((n, f) => n + (current.filters[f]?.length ?? 0), 0) : 0;
-  const filtered = count ? ` with ${plural(count, 'filter')}` : '';
-  const q = current.q.trim();
-  if (q) return total ? `${plural(total, 'result')} for “${q}”${filtered}.` : `No results for “${q}”${filtered}.`;
-  return total
-    ? `${plural(total, 'post')} match${total === 1 ? 'es' : ''} the filters.`
-    : 'No posts match the filters.';
+  const filtered = count ? t('searchPage.withFilters', { filters: t.plural('count.filters', count) }) : '';
+  const query = current.q.trim();
+  if (query) {
+    return total
+      ? t('searchPage.resultsFor', { results: t.plural('count.results', total), query, filtered })
+      : t('searchPage.noResultsFor', { query, filtered });
+  }
+  return total ? t.plural('searchPage.postsMatch', total) : t('searchPage.noPostsMatch');
 }
 
 function syncControls(current: SearchState) {
@@ -85,7 +85,7 @@ function syncControls(current: SearchState) {
     radio.disabled = radio.value === 'relevance' && !current.q.trim();
   }
   const chosen = facets.reduce((n, f) => n + (current.filters[f]?.length ?? 0), 0);
-  refineCount.textContent = chosen ? ` (${chosen} chosen)` : '';
+  refineCount.textContent = chosen ? t('searchPage.chosen', { count: chosen }) : '';
   clearButton.hidden = chosen === 0;
 }
 
@@ -111,7 +111,7 @@ async function showMore(focusFirst: boolean) {
   shown += hits.length;
   const left = current.total - shown;
   more.hidden = left <= 0;
-  more.textContent = `Show ${Math.min(left, pageSize)} more of ${current.total}`;
+  more.textContent = t('searchPage.showMoreOf', { count: Math.min(left, pageSize), total: current.total });
   if (focusFirst) items[0]?.querySelector('a')?.focus();
 }
 
@@ -154,7 +154,7 @@ async function search(current: SearchState) {
   empty.hidden = result.total > 0;
   let summary = describe(current, result.total);
   if (sortsByDate(current) && result.total > dateSortLimit)
-    summary += ` The newest of the best ${dateSortLimit} come first.`;
+    summary += t('searchPage.newestOfBest', { limit: dateSortLimit });
   status.textContent = summary;
   root.dataset['status'] = 'done';
   root.dataset['query'] = formatState(current);
@@ -189,7 +189,7 @@ function showUnavailable() {
   const reached = [config.network, ...partners.map((p) => p.name).filter((name) => !names.includes(name))];
   notice.hidden = names.length === 0;
   notice.textContent = names.length
-    ? `${listNames(names)} could not be searched just now, so these results come from ${listNames(reached)} only.`
+    ? t('searchPage.partnersFailed', { failed: t.list(names), reached: t.list(reached) })
     : '';
 }
 
@@ -199,12 +199,10 @@ function fail(error: unknown) {
   failure.hidden = false;
   const message = failure.querySelector('[data-reason]');
   if (!message) return;
-  if (error instanceof EmptyIndexError)
-    message.textContent = 'Nothing has been published yet, so there is nothing to search.';
+  if (error instanceof EmptyIndexError) message.textContent = t('searchPage.emptyIndex');
   else if (import.meta.env.DEV) {
-    message.textContent =
-      'Search is built with the site, so it does not run in the development server. To try it, run “npm run build && npm run preview”.';
-  } else message.textContent = 'Search could not load just now.';
+    message.textContent = t('searchPage.devServer');
+  } else message.textContent = t('searchPage.loadFailed');
   root.dataset['status'] = 'failed';
 }
 

@@ -1,5 +1,6 @@
 import type { SearchHit } from './engine.ts';
-import { facetLabels, type Facet } from '../../lib/search-facets.ts';
+import type { Facet } from '../../lib/search-facets.ts';
+import { t } from './strings.ts';
 
 /** Appends Pagefind's excerpt (escaped text with `<mark>`s) as DOM nodes, never as HTML. */
 export function appendExcerpt(parent: HTMLElement, excerpt: string) {
@@ -27,16 +28,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || 'en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 function formatDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : t.date(date);
 }
 
 /** One result: kind, school, date (and network when it is a partner's), title, excerpt, matching sections. */
@@ -70,10 +64,14 @@ export function renderHit(hit: SearchHit, options: { showNetwork: boolean; useDe
 
   if (hit.sections.length) {
     const list = element('ul', 'search-hit-sections');
-    list.setAttribute('aria-label', `Matching sections of ${hit.title}`);
+    list.setAttribute('aria-label', t('searchPage.sections', { title: hit.title }));
     for (const section of hit.sections) {
       const entry = element('li');
-      const anchor = element('a', undefined, section.rule ? `Rule ${section.rule}: ${section.title}` : section.title);
+      const anchor = element(
+        'a',
+        undefined,
+        section.rule ? t('searchPage.rule', { number: section.rule, title: section.title }) : section.title,
+      );
       anchor.href = section.url;
       if (hit.lang) anchor.lang = hit.lang;
       entry.append(anchor);
@@ -104,7 +102,7 @@ export function sortValues(facet: Facet, values: string[]): string[] {
 export function renderFacet(facet: Facet, values: string[]): HTMLFieldSetElement {
   const fieldset = element('fieldset', 'facet');
   fieldset.dataset['facet'] = facet;
-  fieldset.append(element('legend', undefined, facetLabels[facet]));
+  fieldset.append(element('legend', undefined, t(`facet.${facet}`)));
   const list = element('ul');
   sortValues(facet, values).forEach((value, index) => {
     const item = element('li');
@@ -122,7 +120,7 @@ export function renderFacet(facet: Facet, values: string[]): HTMLFieldSetElement
   });
   fieldset.append(list);
   if (values.length > facetPreview) {
-    const toggle = element('button', 'facet-more', `Show all ${values.length}`);
+    const toggle = element('button', 'facet-more', t('searchPage.showAll', { count: values.length }));
     toggle.type = 'button';
     toggle.setAttribute('aria-expanded', 'false');
     fieldset.append(toggle);
@@ -148,13 +146,13 @@ export function updateFacet(fieldset: HTMLFieldSetElement, counts: Record<string
     item.hidden = !show || folded;
     if (!item.hidden) visible++;
     const label = item.querySelector('.facet-count')!;
-    label.textContent = `(${count})`;
+    label.textContent = `(${t.number(count)})`;
     item.querySelector('label')!.dataset['count'] = String(count);
   }
   const toggle = fieldset.querySelector<HTMLButtonElement>('.facet-more');
   if (toggle) {
     toggle.hidden = available <= facetPreview;
-    toggle.textContent = expanded ? 'Show fewer' : `Show all ${available}`;
+    toggle.textContent = expanded ? t('searchPage.showFewer') : t('searchPage.showAll', { count: available });
   }
   fieldset.hidden = visible === 0;
   return visible > 0;

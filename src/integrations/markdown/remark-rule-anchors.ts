@@ -1,9 +1,7 @@
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { translator } from '../../lib/i18n.ts';
 import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
-
-/** The word for "rule" in a post's language, naming each rule's link for screen readers. */
-const ruleWord = (lang: string | undefined) => (lang?.toLowerCase().startsWith('cy') ? 'Rheol' : 'Rule');
 
 /**
  * Gives each rule of a rules-of-thumb post its `#rule-N` anchor, using the same list `extractRules` reads.
@@ -19,6 +17,8 @@ export default function remarkRuleAnchors() {
     const list = findRuleList(tree);
     if (!list) return;
     const rules = rulesFromTree(tree);
+    // Each rule's link is named in the post's language, for screen readers.
+    const t = translator(frontmatter.lang ?? 'en');
     list.data = { ...list.data, hProperties: { className: ['rules'] } };
     const start = list.start ?? 1;
     list.children.forEach((item, index) => {
@@ -35,7 +35,7 @@ export default function remarkRuleAnchors() {
         type: 'link',
         url: `#${ruleAnchor(number)}`,
         children: [{ type: 'text', value: String(number) }],
-        data: { hProperties: { className: ['rule-number'], ariaLabel: `${ruleWord(frontmatter.lang)} ${number}` } },
+        data: { hProperties: { className: ['rule-number'], ariaLabel: t('rule.link', { number }) } },
       };
       const first = item.children[0];
       if (first?.type === 'paragraph') first.children.unshift(link);

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
 import { settings } from '../settings.ts';
 import { brandColours, type BrandColours } from '../colour.ts';
-import { familyKindLabels, formatDate, kindLabels, listNames, phaseLabels, plural } from '../format.ts';
+import { translator } from '../i18n.ts';
 import type { Network, Post, School } from '../network/types.ts';
 import type { PageMeta } from '../page-meta.ts';
 import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
+import { faceSource } from '../images/faces.ts';
 
 /** Colours of cards that belong to no school or family: the schools' default brand colour. */
 const NETWORK_BRAND = brandColours('#2b4c7e');
@@ -46,15 +46,16 @@ function postAt(network: Network, urls: Urls, href: string): Post | undefined {
 }
 
 const logoOf = (school: School | undefined) =>
-  school?.logo ? resolve(settings().contentRoot, 'schools', school.logo) : undefined;
+  school?.logo ? faceSource(settings().contentRoot, { type: 'school', id: school.id }, school.logo) : undefined;
 
 /**
  * Describes the social card of the page at `href` from the page's own meta and the network model: the
  * page type picks the layout, and the page's address finds the post, school, author, family or topic
- * it is about. Works for any page that passes `meta` to the base layout, without a list of routes.
+ * it is about. Works for any page that passes `meta` to the base layout, without a list of routes. The card's
+ * words and its alt text speak the page's language.
  */
 export function describeCard(meta: PageMeta, href: string, network: Network, urls: Urls): CardDescription {
-  const lang = network.info.lang;
+  const t = translator(meta.lang);
   const base: CardInput = {
     layout: meta.type,
     title: meta.title,
@@ -69,10 +70,10 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const post = postAt(network, urls, href);
       if (!post) break;
       const authors = post.authors.map((id) => network.author(id)).filter((a) => a !== undefined);
-      const kind = kindLabels[post.kind].one;
+      const kind = t(`kind.${post.kind}`);
       const publisher = network.publisherName(post.publisher);
-      const names = listNames(authors.map((a) => a.name));
-      const date = formatDate(post.date, lang);
+      const names = t.list(authors.map((a) => a.name));
+      const date = t.date(post.date);
       const school = post.publisher.type === 'school' ? network.school(post.publisher.id) : undefined;
       const input: CardInput = {
         ...base,
@@ -83,7 +84,15 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         date,
         logo: logoOf(school),
       };
-      return { input, alt: `${kind}: “${meta.title}” by ${sentence(names, publisher, date)}. ${network.info.name}.` };
+      return {
+        input,
+        alt: t('card.postAlt', {
+          kind,
+          title: meta.title,
+          details: sentence(names, publisher, date),
+          network: network.info.name,
+        }),
+      };
     }
     case 'school': {
       const school = owning(
@@ -93,15 +102,15 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       if (!school) break;
       const families = school.families.map((id) => network.family(id)?.name).filter((n) => n !== undefined);
       const expertise = school.expertise.map((id) => network.topic(id)?.name).filter((n) => n !== undefined);
-      const eyebrow = `${phaseLabels[school.phase]} school · ${school.town}`;
+      const eyebrow = `${t(`phase.${school.phase}.school`)} · ${school.town}`;
       const input: CardInput = {
         ...base,
         title: school.name,
         ...cardColours(school.brand),
         eyebrow,
         subtitle: school.ethos,
-        byline: families.length ? `Part of ${listNames(families)}` : school.region,
-        context: expertise.length ? `Ask us about ${listNames(expertise)}` : undefined,
+        byline: families.length ? t('card.partOf', { names: t.list(families) }) : school.region,
+        context: expertise.length ? t('card.askUs', { topics: t.list(expertise) }) : undefined,
         logo: logoOf(school),
       };
       return { input, alt: `${school.name}: ${sentence(eyebrow, school.ethos)}. ${network.info.name}.` };
@@ -120,12 +129,14 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         ...base,
         title: author.name,
         ...cardColours((school ?? family)?.brand ?? meta.brand ?? NETWORK_BRAND),
-        eyebrow: 'Author',
+        eyebrow: t('card.author'),
         subtitle: author.bio,
         byline: author.role,
         context: affiliation,
-        date: plural(posts, 'post'),
-        logo: logoOf(school),
+        date: t.plural('count.posts', posts),
+        logo: author.avatar
+          ? faceSource(settings().contentRoot, { type: 'author', id: author.id }, author.avatar)
+          : logoOf(school),
       };
       return { input, alt: `${author.name}, ${sentence(author.role, affiliation)}. ${network.info.name}.` };
     }
@@ -136,19 +147,27 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       );
       if (!family) break;
       const members = network.membersOf(family.id).map((s) => s.shortName);
-      const kind = familyKindLabels[family.kind];
+      const kind = t(`familyKind.${family.kind}`);
       const input: CardInput = {
         ...base,
         title: family.name,
         ...cardColours(family.brand),
         eyebrow: kind,
         subtitle: family.description,
-        byline: plural(members.length, 'school'),
-        context: listNames(members),
+        byline: t.plural('count.schools', members.length),
+        context: t.list(members),
+        logo: family.logo
+          ? faceSource(settings().contentRoot, { type: 'family', id: family.id }, family.logo)
+          : undefined,
       };
       return {
         input,
-        alt: `${family.name}, ${kind.toLowerCase()} of ${plural(members.length, 'school')}. ${network.info.name}.`,
+        alt: t('card.familyAlt', {
+          name: family.name,
+          kind: kind.toLocaleLowerCase(t.lang),
+          schools: t.plural('count.schools', members.length),
+          network: network.info.name,
+        }),
       };
     }
     case 'topic': {
@@ -162,10 +181,10 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: topic.name,
-        eyebrow: 'Topic',
+        eyebrow: t('card.topic'),
         subtitle: topic.description,
-        byline: plural(posts, 'post'),
-        context: experts.length ? `Ask ${listNames(experts)}` : undefined,
+        byline: t.plural('count.posts', posts),
+        context: experts.length ? t('card.ask', { schools: t.list(experts) }) : undefined,
       };
       return { input, alt: `${topic.name}: ${topic.description} ${network.info.name}.` };
     }
@@ -175,9 +194,9 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
         ...base,
         title: info.name,
         subtitle: info.tagline,
-        eyebrow: 'A network of schools',
-        byline: `${plural(network.schools.length, 'school')} · ${plural(network.families.length, 'family', 'families')}`,
-        context: plural(network.posts.length, 'post'),
+        eyebrow: t('card.network'),
+        byline: `${t.plural('count.schools', network.schools.length)} · ${t.plural('count.families', network.families.length)}`,
+        context: t.plural('count.posts', network.posts.length),
       };
       return { input, alt: `${info.name}: ${info.tagline}.` };
     }

@@ -32,6 +32,8 @@ const STEP = 2;
  */
 export const normaliseText = (text: string) =>
   [...text.normalize('NFC')]
+    // Control characters are exactly what is matched here, so the rule against them in patterns does not apply.
+    // eslint-disable-next-line no-control-regex
     .map((char) => (/[\u0000-\u001f\u007f-\u009f]/.test(char) ? ' ' : isCovered(char) ? char : ''))
     .join('')
     .replace(/\s+/g, ' ')
@@ -64,7 +66,6 @@ export function wrap(text: string, width: number, fontSize: number, measure: Mea
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     if (measure(word, fontSize) <= width) {
       line = word;
       continue;

@@ -4,6 +4,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import slugify from '@sindresorhus/slugify';
 import { z } from 'astro/zod';
 import { authorSchema, type AuthorData } from '../../schemas/author.ts';
+import { commentsSchema } from '../../schemas/comments.ts';
+import { redirectsSchema } from '../../schemas/redirects.ts';
 import { familySchema, type FamilyData } from '../../schemas/family.ts';
 import { networkSchema, type NetworkData } from '../../schemas/network.ts';
 import { postKinds, postSchema, type PostData } from '../../schemas/post.ts';
@@ -21,6 +23,8 @@ import { parseBody, type BodyReference } from './markdown.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter } from './text.ts';
 import { parseYaml } from './yaml.ts';
+import { checkImages } from '../images/check-images.ts';
+import { consentIssue } from '../images/consent.ts';
 
 export interface CheckOptions {
   /** The content folder (holding `network.yaml`). */
@@ -221,13 +225,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       (entries[folder] as RawEntry<unknown>[]).push({ id, data, filePath: rel(abs) });
       const text = sources.get(rel(abs))!;
-      const picture =
-        folder === 'schools'
-          ? (data as SchoolData).logo
-          : folder === 'authors'
-            ? (data as AuthorData).avatar
-            : undefined;
-      const field = folder === 'schools' ? 'logo' : 'avatar';
+      const field = folder === 'authors' ? 'avatar' : 'logo';
+      const picture = (data as { avatar?: string; logo?: string })[field];
       const missing = picture === undefined ? undefined : missingImage(dir, picture);
       if (missing) add(rel(abs), field, missing, at(lineOfField(text, field)));
     }
@@ -236,6 +235,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   // posts
   const postsDir = join(root, 'posts');
   const postFiles: string[] = [];
+  const commentFiles: string[] = [];
   if (existsSync(postsDir)) {
     for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
@@ -254,6 +254,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         } else {
           add(file, '', `is in a sub-folder, which the build ignores: move it up to posts/${parts[0]}/`);
         }
+      } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
+        commentFiles.push(abs);
       } else if (NOT_READ.test(entry.name)) {
         add(file, '', 'is not read as a post: only .md and .mdx files are', { severity: 'warning' });
       }
@@ -364,7 +366,29 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         }
         const missing = missingImage(dir, image.url);
         if (missing) add(file, '', `image ${missing}`, where);
+        if (/^https?:/.test(image.url)) {
+          add(
+            file,
+            '',
+            `image "${image.url}" is on another website, which readers' browsers will not load here: save the picture beside the post and write its file name, ![${image.alt?.trim() || 'What it shows'}](./picture.jpg)`,
+            { severity: 'warning', ...where },
+          );
+        }
       }
+    }
+    if (network?.requirePhotoConsent) {
+      const images = [
+        ...(typeof raw.hero === 'string' ? [raw.hero] : []),
+        ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
+      ];
+      const consent = raw.photoConsent as boolean | string[] | undefined;
+      const problem = consentIssue({
+        file,
+        ...at(lineOfField(text, 'photoConsent') ?? 1),
+        photoConsent: consent,
+        images,
+      });
+      if (problem) issues.push(problem);
     }
     const date = data?.date;
     return {
@@ -388,6 +412,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         ...(date ? { date } : {}),
       },
     };
+  }
+
+  // comment archives of imported posts: valid, and beside the post they belong to
+  for (const abs of commentFiles.sort()) {
+    const { data } = await loadYaml(abs, commentsSchema);
+    const slug = basename(abs).replace(/\.comments\.ya?ml$/, '');
+    if (data && !posts.some((post) => post.dir === dirname(abs) && post.slug === slug)) {
+      add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`);
+    }
+  }
+
+  // old addresses of imported blogs
+  for (const name of ['redirects.yaml', 'redirects.yml']) {
+    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
   }
 
   // unique slugs within a publisher
@@ -416,7 +454,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[] = [];
+  let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
       now,
@@ -457,6 +495,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       if (problem) add(post.file, '', problem.message, { severity: problem.severity, ...at(link.line, link.column) });
     }
   }
+
+  const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
+  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({

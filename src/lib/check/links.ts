@@ -91,7 +91,7 @@ export function checkLink(
   if (!href.startsWith('/') || href.startsWith('//')) return undefined;
   const [pathAndQuery = '', hash = ''] = href.split(/(?=#)/);
   const path = pathAndQuery.split('?')[0]!;
-  let target = index.has(path) ? path : undefined;
+  const target = index.has(path) ? path : undefined;
   if (!target && /^\/archive\/\d{4}\/$/.test(path)) return undefined;
   if (!target && /^\/posts\/\d+\/$/.test(path)) return undefined;
   if (!target && index.has(`${path}/`)) {

@@ -2,7 +2,6 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
@@ -84,6 +83,3 @@ export async function parseBody(text: string, mdx: boolean): Promise<ParsedBody>
   }
   return { ok: true, tree, references: references(tree) };
 }
-
-/** The body's words, without markup, to tell an empty post from a short one. */
-export const plainText = (tree: Root) => toString(tree).trim();

@@ -1,4 +1,4 @@
-import { kindLabels } from '../format.ts';
+import { translator } from '../i18n.ts';
 import type { Author, Family, Network, Post, PublisherRef, School } from '../network/types.ts';
 import type { Urls } from '../urls.ts';
 
@@ -79,7 +79,7 @@ export function blogPosting(post: Post, network: Network, urls: Urls, image?: st
     dateModified: (post.updated ?? post.date).toISOString(),
     inLanguage: post.lang,
     image,
-    articleSection: kindLabels[post.kind].one,
+    articleSection: translator(post.lang)(`kind.${post.kind}`),
     keywords: [...post.topics.map((id) => network.topic(id)?.name ?? id), ...post.tags],
     author: post.authors
       .map((id) => network.author(id))
@@ -87,6 +87,7 @@ export function blogPosting(post: Post, network: Network, urls: Urls, image?: st
       .map((author) => personNode(author, network, urls)),
     publisher: publisherNode(post.publisher, network, urls),
     isPartOf: { '@type': 'Blog', name: network.info.name, url: urls.absolute(urls.home()) },
+    commentCount: post.comments?.comments.length || undefined,
   });
 }
 

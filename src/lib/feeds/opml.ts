@@ -1,24 +1,29 @@
+import { translator } from '../i18n.ts';
 import type { FeedSubject, Urls } from '../urls.ts';
 import { feedFormatInfo, feedFormats } from './formats.ts';
 import type { FeedSource } from './sources.ts';
 
-export const sectionLabels: Record<FeedSubject['type'], string> = {
-  network: 'Everything',
-  school: 'Schools',
-  family: 'Families',
-  author: 'Authors',
-  topic: 'Topics',
-  kind: 'Kinds of post',
-};
+/** The order feeds are listed in, by the kind of subject; each section's label is `feeds.section.<type>`. */
+const sectionOrder: readonly FeedSubject['type'][] = [
+  'network',
+  'language',
+  'school',
+  'family',
+  'author',
+  'topic',
+  'kind',
+];
 
-/** Sources grouped by the kind of subject, in the order of `sectionLabels`. */
+/** Sources grouped by the kind of subject, labelled in `lang`. */
 export function feedSections<Hero>(
   sources: FeedSource<Hero>[],
+  lang: string,
 ): { type: FeedSubject['type']; label: string; sources: FeedSource<Hero>[] }[] {
-  return (Object.keys(sectionLabels) as FeedSubject['type'][])
+  const t = translator(lang);
+  return sectionOrder
     .map((type) => ({
       type,
-      label: sectionLabels[type],
+      label: t(`feeds.section.${type}`),
       sources: sources.filter((source) => source.subject.type === type),
     }))
     .filter((section) => section.sources.length > 0);
@@ -36,7 +41,11 @@ const attributes = (values: Record<string, string>) =>
  * OPML 2.0 listing every feed of the build, grouped by format and then by section, so a reader can import
  * the folder of the format it prefers.
  */
-export function renderOpml(sources: FeedSource[], urls: Urls, options: { title: string; created: Date }): string {
+export function renderOpml(
+  sources: FeedSource[],
+  urls: Urls,
+  options: { title: string; created: Date; lang: string },
+): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
@@ -49,7 +58,7 @@ export function renderOpml(sources: FeedSource[], urls: Urls, options: { title: 
   ];
   for (const format of feedFormats) {
     lines.push(`    <outline${attributes({ text: feedFormatInfo[format].label })}>`);
-    for (const section of feedSections(sources)) {
+    for (const section of feedSections(sources, options.lang)) {
       lines.push(`      <outline${attributes({ text: section.label })}>`);
       for (const source of section.sources) {
         const feed = attributes({

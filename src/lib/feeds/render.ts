@@ -49,8 +49,9 @@ async function entries<Hero>(
     source.posts.slice(0, FEED_LIMIT).map(async (post) => {
       const { html, image } = await content(post);
       return {
-        // The canonical URL identifies the post wherever it is syndicated, so readers see one entry.
-        id: urls.canonical(post),
+        // The canonical URL identifies the post wherever it is syndicated, so readers see one entry; an imported
+        // post keeps the id its old blog's feed gave it, so subscribers who move over do not see it again.
+        id: post.guid ?? urls.canonical(post),
         url: urls.absolute(urls.post(post)),
         title: post.title,
         summary: post.description,

@@ -1,5 +1,6 @@
 import type { Scope } from '../settings.ts';
-import { kindLabels } from '../format.ts';
+import { siteLanguage, tableLanguage, translator } from '../i18n.ts';
+import { languageName } from '../language-name.ts';
 import type { Network, Post } from '../network/types.ts';
 import type { FeedSubject, Urls } from '../urls.ts';
 import { postKinds } from '../../schemas/post.ts';
@@ -46,11 +47,15 @@ export function feedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Sco
   return sources;
 }
 
+/** A language feed's id: the table language (`cy`), or the bare language of a tag without a table. */
+const languageOf = (lang: string) => tableLanguage(lang) ?? lang.split('-')[0]!.toLowerCase();
+
 const made = new WeakMap<Network<unknown>, Map<string, FeedSource<unknown>[]>>();
 
 function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope): FeedSource<Hero>[] {
   const name = siteName(network, scope);
-  const lang = network.info.lang;
+  const lang = siteLanguage(network, scope);
+  const t = translator(lang);
   const titled = (subjectName: string) => (subjectName === name ? subjectName : `${subjectName} · ${name}`);
   const sources: FeedSource<Hero>[] = [
     {
@@ -63,13 +68,28 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       posts: network.posts,
     },
   ];
+  const languages = [...new Set(network.posts.map((post) => languageOf(post.lang)))].sort();
+  for (const language of languages) {
+    sources.push({
+      subject: { type: 'language', id: language },
+      // Named in the feed's own language ("… yn Gymraeg"), or by the language's own name where it has no table.
+      title: tableLanguage(language)
+        ? translator(language)('feeds.inLanguage', { name })
+        : `${name} · ${languageName(language)}`,
+      name: languageName(language),
+      description: siteDescription(network, scope),
+      page: urls.home(),
+      lang: language,
+      posts: network.posts.filter((post) => languageOf(post.lang) === language),
+    });
+  }
   for (const school of network.schools) {
     if (scope.type === 'school' && school.id === scope.id) continue;
     sources.push({
       subject: { type: 'school', id: school.id },
       title: titled(school.name),
       name: school.name,
-      description: school.ethos ?? `Posts from ${school.name}, ${school.town}.`,
+      description: school.ethos ?? t('school.description', { school: school.name, town: school.town }),
       page: urls.school(school.id),
       lang: school.lang ?? lang,
       posts: network.postsBySchool(school.id),
@@ -79,7 +99,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'family', id: family.id },
       // In a family's own build the site's feed already carries everything; this one is what is shared with it.
-      title: family.name === name ? `${family.name}: shared posts` : titled(family.name),
+      title: family.name === name ? t('feeds.familyShared', { family: family.name }) : titled(family.name),
       name: family.name,
       description: family.description,
       page: urls.family(family.id),
@@ -92,7 +112,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       subject: { type: 'author', id: author.id },
       title: titled(author.name),
       name: author.name,
-      description: `Posts by ${author.name}, ${author.role}.`,
+      description: t('feeds.authorDescription', { name: author.name, role: author.role }),
       page: urls.author(author.id),
       lang,
       posts: network.postsByAuthor(author.id),
@@ -112,9 +132,9 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
   for (const kind of postKinds) {
     sources.push({
       subject: { type: 'kind', id: kind },
-      title: titled(kindLabels[kind].many),
-      name: kindLabels[kind].many,
-      description: kindLabels[kind].blurb,
+      title: titled(t(`kind.${kind}.heading`)),
+      name: t(`kind.${kind}.heading`),
+      description: t(`kind.${kind}.blurb`),
       page: urls.kind(kind),
       lang,
       posts: network.postsByKind(kind),

@@ -1,6 +1,7 @@
 import readingTime from 'reading-time';
 import { contentHash } from '../content-hash.ts';
 import type { AuthorData } from '../../schemas/author.ts';
+import type { CommentsData } from '../../schemas/comments.ts';
 import type { FamilyData } from '../../schemas/family.ts';
 import type { NetworkData } from '../../schemas/network.ts';
 import type { PostData, PostKind } from '../../schemas/post.ts';
@@ -27,6 +28,8 @@ export interface RawContent<Hero> {
   authors: RawEntry<AuthorData>[];
   topics: RawEntry<TopicData>[];
   posts: RawEntry<WithHero<PostData, Hero>>[];
+  /** Comment archives of imported posts, with the id of the post each belongs to. */
+  comments?: RawEntry<CommentsData>[];
 }
 
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
@@ -47,6 +50,73 @@ function group<T>(items: Iterable<T>, keys: (item: T) => Iterable<string | numbe
     }
   }
   return map;
+}
+
+function postDigest(digest: string, comments: RawEntry<CommentsData> | undefined): string {
+  if (!comments) return digest;
+  return contentHash(digest, comments.digest === undefined ? JSON.stringify(comments.data) : String(comments.digest));
+}
+
+/**
+ * Each post's translations, from `translationOf` (a post id) and shared `translationKey`s: every post of a
+ * group gets every other. Reports a reference to no post, and two versions in one language.
+ */
+function translationsOf<Hero>(
+  posts: Post<Hero>[],
+  report: (file: string, field: string, message: string) => void,
+): Map<string, Post<Hero>[]> {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    const parent = root.get(id) ?? id;
+    return parent === id ? id : find(parent);
+  };
+  const join = (a: string, b: string) => root.set(find(a), find(b));
+  const keys = new Map<string, string>();
+  for (const post of posts) {
+    const { translationOf, translationKey } = post as Post<Hero> & { translationOf?: string; translationKey?: string };
+    if (translationOf) {
+      if (translationOf === post.id) report(post.file, 'translationOf', 'a post cannot be a translation of itself');
+      else if (!byId.has(translationOf)) {
+        report(
+          post.file,
+          'translationOf',
+          `"${translationOf}" is not a post${didYouMean(translationOf, [...byId.keys()])}: write the translated post's folder and file name, e.g. "ysgol-bryn-derw/darllen-gyda-rhieni"`,
+        );
+      } else join(post.id, translationOf);
+    }
+    if (translationKey) {
+      const first = keys.get(translationKey);
+      if (first) join(post.id, first);
+      else keys.set(translationKey, post.id);
+    }
+  }
+  const groups = new Map<string, Post<Hero>[]>();
+  for (const post of posts) {
+    const key = find(post.id);
+    const members = groups.get(key);
+    if (members) members.push(post);
+    else groups.set(key, [post]);
+  }
+  const result = new Map<string, Post<Hero>[]>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    for (const post of members) {
+      const twin = members.find((other) => other !== post && other.lang === post.lang);
+      if (twin && post.id > twin.id) {
+        report(
+          post.file,
+          'lang',
+          `this post and its translation "${twin.id}" are both in "${post.lang}": set lang on the one in the other language`,
+        );
+      }
+      result.set(
+        post.id,
+        members.filter((other) => other !== post),
+      );
+    }
+  }
+  return result;
 }
 
 /**
@@ -152,6 +222,7 @@ export function buildNetwork<Hero>(
   }
 
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
+  const commentsByPost = new Map((raw.comments ?? []).map((entry) => [entry.id, entry]));
   const posts: Post<Hero>[] = [];
   for (const { id, data, filePath, body = '', digest } of raw.posts) {
     const file = filePath ?? `posts/${id}`;
@@ -196,21 +267,32 @@ export function buildNetwork<Hero>(
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
       families: school ? (data.families ?? school.families) : [publisherId],
       lang: data.lang ?? school?.lang ?? raw.network.lang,
+      translations: [],
       scheduled: isScheduled({ date: data.date }, context.now),
       caseStudy: data.kind === 'case-study' ? typesetCaseStudy(data.caseStudy) : undefined,
       rules: rules.map((rule) => ({ ...rule, title: typeset(rule.title), text: typeset(rule.text) })),
       readingMinutes: Math.max(1, Math.round(readingTime(body).minutes)),
       year: data.date.getUTCFullYear(),
       file,
-      digest: digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+      comments: commentsByPost.get(id)?.data,
+      // A post's page shows its comment archive, so the archive is part of what the post is.
+      digest: postDigest(
+        digest === undefined ? contentHash(JSON.stringify(data), body) : String(digest),
+        commentsByPost.get(id),
+      ),
     } as Post<Hero>);
   }
+
+  const translationGroups = translationsOf(posts, report);
 
   if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
 
   const publishContext: PublishContext = { ...context, schoolFamilies };
   const published = posts.filter((post) => isPublished(post, publishContext)).sort(newestFirst);
   const postById = new Map(published.map((p) => [p.id, p]));
+  for (const post of published) {
+    post.translations = (translationGroups.get(post.id) ?? []).filter((other) => postById.has(other.id));
+  }
 
   const bySchool = group(published, (p) => (p.publisher.type === 'school' ? [p.publisher.id] : []));
   const byFamily = group(published, (p) => p.families);

@@ -1,6 +1,7 @@
 import type { AuthorData } from '../../schemas/author.ts';
 import type { FamilyData } from '../../schemas/family.ts';
 import type { NetworkData } from '../../schemas/network.ts';
+import type { CommentsData } from '../../schemas/comments.ts';
 import type { CaseStudy, PostKind } from '../../schemas/post.ts';
 import type { SchoolData } from '../../schemas/school.ts';
 import type { TopicData } from '../../schemas/topic.ts';
@@ -62,11 +63,19 @@ export interface Post<Hero = unknown> {
   /** Families the post is shared with (the publishing family itself for family posts). */
   families: string[];
   lang: string;
+  /** The same post in other languages (published ones), each page linking to the others. */
+  translations: Post<Hero>[];
   hero?: Hero;
   heroAlt?: string;
   series?: string;
   seriesTitle?: string;
   canonical?: string;
+  /** Where the post was first published, for posts brought in by `npm run import`. */
+  importedFrom?: string;
+  /** The feed id the post had there, kept so feed readers do not show it twice. */
+  guid?: string;
+  /** Comments from the original blog (`<slug>.comments.yaml`), when it had any. */
+  comments?: CommentsData;
   featured: boolean;
   draft: boolean;
   /** Dated after the build's "now" (only ever true in a preview). */

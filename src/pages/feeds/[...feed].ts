@@ -1,4 +1,4 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
 import { entryContent } from '../../lib/feeds/entry-content.ts';
 import { feedFormatInfo, feedFormats, type FeedFormat } from '../../lib/feeds/formats.ts';
 import { renderFeed } from '../../lib/feeds/render.ts';
@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 interface Props {
-  source: FeedSource<import('astro').ImageMetadata>;
+  source: FeedSource<ImageMetadata>;
   format: FeedFormat;
 }
 
