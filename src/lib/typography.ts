@@ -42,7 +42,3 @@ export function typeset(text: string): string {
     })
     .join('');
 }
-
-/** `typeset` for optional text. */
-export const typesetMaybe = <T extends string | undefined>(text: T): T =>
-  (text === undefined ? text : typeset(text)) as T;
