@@ -149,6 +149,37 @@ describe('the built fixture network', () => {
     expect(page(dir, '/topics/').text).not.toMatch(/\b0 schools/);
   });
 
+  it('tells readers whom to ask at a school, and how to follow a school, family, author or topic', () => {
+    const ask = page(dir, '/schools/oak-primary/').querySelector('[aria-labelledby=ask-us]')!;
+    expect(ask.text).toContain('Ask for Ann Head, headteacher');
+    expect(ask.querySelector('a[href="mailto:ann.head@oak.example.sch.uk"]')).toBeTruthy();
+    expect(ask.querySelector('a[href="tel:01584000123"]')?.text).toBe('01584 000 123');
+    expect(page(dir, '/schools/elm-academy/').text).not.toContain('Ask for');
+    for (const [path, feeds] of [
+      ['/schools/oak-primary/', '/feeds/schools/oak-primary/'],
+      ['/families/river-trust/', '/feeds/families/river-trust/'],
+      ['/authors/ann-head/', '/feeds/authors/ann-head/'],
+      ['/topics/reading/', '/feeds/topics/reading/'],
+    ] as const) {
+      const follow = page(dir, path).querySelector('.follow')!;
+      expect(follow.querySelector('h2')?.text, path).toBe('Follow');
+      expect(follow.querySelector('p')?.text, path).toMatch(/feed reader/);
+      const hrefs = follow.querySelectorAll('ul a').map((a) => a.getAttribute('href'));
+      expect(hrefs, path).toEqual([`${feeds}atom.xml`, `${feeds}rss.xml`, `${feeds}feed.json`]);
+      for (const href of hrefs) expect(listFiles(dir), href!).toContain(href!.slice(1));
+    }
+  });
+
+  it('offers WhatsApp and Facebook among plain share links, with no tracking parameters', () => {
+    const links = page(dir, '/schools/oak-primary/phonics-every-day/')
+      .querySelectorAll('.share a')
+      .map((a) => a.getAttribute('href')!);
+    const address = encodeURIComponent('https://fixture.example.org/schools/oak-primary/phonics-every-day/');
+    expect(links.find((href) => href.startsWith('https://wa.me/?text='))).toContain(address);
+    expect(links).toContain(`https://www.facebook.com/sharer/sharer.php?u=${address}`);
+    for (const href of links) expect(href).not.toMatch(/utm_|fbclid|ref=/);
+  });
+
   it('numbers the rules of a rules-of-thumb post and gathers them in the rulebook', () => {
     const post = page(dir, '/schools/oak-primary/reading-rules/');
     expect(post.querySelectorAll('li.rule').map((li) => li.id)).toEqual(['rule-1', 'rule-2', 'rule-3']);
