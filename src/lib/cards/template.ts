@@ -71,8 +71,8 @@ export function cardTree(
   logo?: string,
   fit: TitleFit = fitTitle(input.title, titleBox(input)),
 ): CardNode {
-  const white = input.ink ?? '#ffffff';
-  const soft = translucent(white, 0.86);
+  const ink = input.ink ?? '#ffffff';
+  const soft = translucent(ink, 0.86);
   // Lines come already broken by `fitTitle`; no overflow clipping, which would cut descenders off.
   const line = (text: string, style: Record<string, string | number>) =>
     el('div', { display: 'flex', width: INNER, whiteSpace: 'pre', ...style }, text);
@@ -87,7 +87,7 @@ export function cardTree(
         fontWeight: 600,
         fontSize: fit.fontSize,
         lineHeight: fit.lineHeight,
-        color: white,
+        color: ink,
       }),
     ),
     { lang: input.lang },
@@ -120,7 +120,7 @@ export function cardTree(
         fontWeight: bold ? 700 : 400,
         fontSize: META_SIZE,
         lineHeight: 1.3,
-        color: bold ? white : soft,
+        color: bold ? ink : soft,
       },
       clampBody(text, width / BOLD, META_SIZE, 1)[0] ?? '',
     );
@@ -139,7 +139,7 @@ export function cardTree(
           fontSize: 26,
           letterSpacing: 2,
           textTransform: 'uppercase',
-          color: white,
+          color: ink,
           whiteSpace: 'pre',
         },
         eyebrow ? clampBody(eyebrow.toUpperCase(), (logo ? INNER - 100 : INNER) / 1.25, 26, 1)[0]! : '',
@@ -155,7 +155,8 @@ export function cardTree(
                 width: 72,
                 height: 72,
                 borderRadius: 12,
-                backgroundColor: white,
+                // The logo keeps its white tile on any colour.
+                backgroundColor: '#ffffff',
               },
               el('img', { width: 60, height: 60, objectFit: 'contain' }, undefined, {
                 src: logo,
@@ -176,7 +177,7 @@ export function cardTree(
       alignItems: 'flex-end',
       width: INNER,
       paddingTop: 24,
-      borderTop: `2px solid ${translucent(white, 0.5)}`,
+      borderTop: `2px solid ${translucent(ink, 0.5)}`,
     },
     [
       el(
