@@ -81,13 +81,13 @@ export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLog
     check('createIndex', created);
     const index = created.index!;
     const files = await htmlFiles(dir);
+    // Files are read a batch at a time but added one by one in order, so the same pages always make the
+    // same index files (an incremental build must equal a full one).
     for (let start = 0; start < files.length; start += 64) {
-      await Promise.all(
-        files.slice(start, start + 64).map(async (sourcePath) => {
-          const content = spacedForIndex(await readFile(join(dir, sourcePath), 'utf8'));
-          check(`adding ${sourcePath}`, await index.addHTMLFile({ sourcePath, content }));
-        }),
-      );
+      const batch = files.slice(start, start + 64);
+      const contents = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
+      for (const [i, sourcePath] of batch.entries())
+        check(`adding ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: spacedForIndex(contents[i]!) }));
     }
     check('writeFiles', await index.writeFiles({ outputPath }));
     await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
