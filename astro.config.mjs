@@ -1,26 +1,21 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import remarkGfm from 'remark-gfm';
+import admin from './src/integrations/admin.ts';
 import cards from './src/integrations/cards.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
 import faces from './src/integrations/faces.ts';
 import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
+import { markdownOptions } from './src/integrations/markdown/pipeline.ts';
 import mdxCache, { compilerFingerprint } from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
-import rehypeContentLinks from './src/integrations/markdown/rehype-content-links.ts';
-import rehypeImageSizeCap from './src/integrations/markdown/rehype-image-size-cap.ts';
-import rehypeTaskListLabels from './src/integrations/markdown/rehype-task-list-labels.ts';
-import remarkRuleAnchors from './src/integrations/markdown/remark-rule-anchors.ts';
-import remarkTypography from './src/integrations/markdown/remark-typography.ts';
 import { planSitemap, readSitemapPosts } from './src/lib/discovery/sitemap.ts';
 import { settings } from './src/lib/settings.ts';
 import { readUrlOptions } from './src/lib/url-options.ts';
@@ -35,35 +30,15 @@ const cardManifest = manifestFile(options.cardsCache, options.outDir);
 const urls = createUrls(urlOptions);
 const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
 
+const markdownProcessor = unified(markdownOptions(urlOptions));
 const markdownPipeline = {
   settings: { urlOptions, processor: options.markdown },
-  code: ['astro.config.mjs', 'src/integrations/markdown', 'src/lib'],
+  // The fingerprint follows this module's imports: the plugins, their helpers and the URL rules.
+  code: ['src/integrations/markdown/pipeline.ts'],
 };
 // Astro's content layer keeps each rendered Markdown post by the file's content alone, so a change to the
 // Markdown pipeline's code (a plugin, the rules reader) starts a fresh cache rather than serving old HTML.
 const pipelineFingerprint = compilerFingerprint(markdownPipeline, fileURLToPath(new URL('.', import.meta.url)));
-
-const markdownProcessor = unified({
-  // remark-gfm is listed here rather than through `gfm: true` so its options live with the project.
-  gfm: false,
-  // Curly quotes, dashes and ellipses come from remarkTypography, several times faster than the built-in option.
-  smartypants: false,
-  remarkPlugins: [remarkGfm, remarkTypography, remarkRuleAnchors],
-  rehypePlugins: [
-    rehypeHeadingIds,
-    [
-      rehypeAutolinkHeadings,
-      {
-        behavior: 'append',
-        properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
-        content: { type: 'text', value: '#' },
-      },
-    ],
-    rehypeTaskListLabels,
-    rehypeImageSizeCap,
-    [rehypeContentLinks, { resolve: urls.contentLink }],
-  ],
-});
 
 export default defineConfig({
   site: urls.site,
@@ -87,18 +62,20 @@ export default defineConfig({
     mdxCache(markdownPipeline),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
-      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page),
+      filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page) && !/\/admin\//.test(page),
       serialize: (item) => {
         const lastmod = sitemapPlan.lastmod.get(item.url);
-        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+        const links = sitemapPlan.alternates.get(item.url);
+        return { ...item, ...(lastmod ? { lastmod: lastmod.toISOString() } : {}), ...(links ? { links } : {}) };
       },
     }),
-    hostingHeaders({ base: urls.base, contentRoot }),
+    hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),
     redirects({ contentRoot, urls }),
+    admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind', 'faces'] }),
+    keepOutput({ owned: ['cards', 'pagefind', 'faces', 'admin'] }),
     faces({ contentRoot }),
-    imagePrivacy({ generated: ['cards', 'pagefind', 'faces'] }),
+    imagePrivacy({ generated: ['cards', 'pagefind', 'faces', 'admin'] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

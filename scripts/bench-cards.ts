@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import sharp from 'sharp';
 import type { CardInput } from '../src/lib/cards/input.ts';
-import { pngFromSvg, pngWithResvg, pngWithSharp, toSvg } from '../src/lib/cards/render.ts';
+import { encodePixels, pngFromSvg, pngWithResvg, pngWithSharp, rasterise, toSvg } from '../src/lib/cards/render.ts';
 import { cardTree } from '../src/lib/cards/template.ts';
 import { renderInPool } from '../src/lib/cards/pool.ts';
 
@@ -38,6 +38,14 @@ const converters = {
   'resvg + sharp encoder (used)': pngFromSvg,
   'resvg alone': pngWithResvg,
   'sharp alone (librsvg)': pngWithSharp,
+  'resvg + sharp, level 1': (svg: string) =>
+    encodePixels(rasterise(svg), { compressionLevel: 1, adaptiveFiltering: false }),
+  'resvg + sharp, level 6': (svg: string) =>
+    encodePixels(rasterise(svg), { compressionLevel: 6, adaptiveFiltering: false }),
+  'resvg + sharp, adaptive filters': (svg: string) =>
+    encodePixels(rasterise(svg), { compressionLevel: 4, adaptiveFiltering: true }),
+  'resvg + sharp, 256-colour palette': (svg: string) =>
+    encodePixels(rasterise(svg), { compressionLevel: 4, palette: true, effort: 1 }),
 } as const;
 type Converter = keyof typeof converters;
 const names = Object.keys(converters) as Converter[];
@@ -79,9 +87,21 @@ for (let card = 0; card < svgs.length; card++) {
     diff[name] = Math.max(diff[name], total / raw.length);
   });
 }
+// Drawing and encoding apart: resvg's pixels alone, then the encoder used on pixels drawn beforehand.
+let rasteriseMs = 0;
+let encodeMs = 0;
+for (const svg of svgs) {
+  const [image, r] = await time(() => rasterise(svg));
+  rasteriseMs += r;
+  const pixels = { pixels: Buffer.from(image.pixels), width: image.width, height: image.height };
+  encodeMs += (await time(() => encodePixels(pixels)))[1];
+}
 const per = (value: number) => (value / count).toFixed(1);
 console.log(`${count} cards, one thread`);
 console.log(`satori: ${per(satoriMs)} ms/card`);
+console.log(
+  `resvg drawing alone: ${per(rasteriseMs)} ms/card; sharp encoding alone (used settings): ${per(encodeMs)} ms/card`,
+);
 for (const name of names)
   console.log(
     `${name}: ${per(ms[name])} ms/card, ${Math.round(bytes[name] / count / 1024)} KB/card, pixels differ from the first by ${diff[name].toFixed(2)} / 255`,

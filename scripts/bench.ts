@@ -1,19 +1,21 @@
 /**
- * Build benchmark on generated networks.
+ * Build benchmark on generated networks: Commonroom's `npm run build` (the content check included) side by
+ * side with a bare Astro build of the same posts (`tools/bench/bare-astro/`: one MDX page template and
+ * remark-gfm), interleaved in one run so both see the same machine.
  *
  *   npm run bench                              1,000 posts, 3 runs
  *   npm run bench -- --sizes 1000,5000 --runs 5
  *   npm run bench -- --large                   adds 10,000 posts (1 run unless --runs is given)
  *
  * For each size it generates a network once (cached in the system temp folder by size, schools, seed and
- * generator version), then times `astro build` as a child process under `/usr/bin/time -v`:
- *   cold  — dist, .astro, node_modules/.astro and the card cache (.cache/, except .cache/bench) removed first
+ * generator version), then, in each run, builds under `/usr/bin/time -v`:
+ *   cold  — every output and cache folder removed first
  *   warm  — the same build again with nothing changed
  *   edit  — after appending a sentence to one post (restored afterwards)
- * and reports medians over the runs, phases of the cold build, peak RSS, output sizes and page weight.
- * Results go to `.cache/bench/results.json`.
+ * Ratios to bare Astro's cold build in the same run come first (cold, warm, one edit, peak RSS), then
+ * medians in seconds, phases, output sizes and page weight. Results go to `.cache/bench/results.json`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,17 +23,24 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generatorNow } from '../src/lib/generate/network.ts';
-import { MARKER, writeNetwork } from '../src/lib/generate/write.ts';
+import { generatorNow } from '../tools/generate/network.ts';
+import { MARKER, writeNetwork } from '../tools/generate/write.ts';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+const bareRoot = join(root, 'tools/bench/bare-astro');
 const work = join(tmpdir(), 'commonroom-bench');
 const resultsFile = join(root, '.cache/bench/results.json');
 const TIME = '/usr/bin/time';
 
 type Step = 'cold' | 'warm' | 'edit';
+type Builder = 'bare' | 'commonroom';
+const STEPS: readonly Step[] = ['cold', 'warm', 'edit'];
+
+/** What the issue asks of each ratio to bare Astro's cold build in the same run. */
+const TARGETS = { cold: 1.8, warm: 0.5, edit: 0.6, rss: 1.5 } as const;
+const LARGE_TARGETS = { cold: 2, rss: 1.1 } as const;
 
 interface Phase {
   name: string;
@@ -39,9 +48,11 @@ interface Phase {
 }
 
 interface BuildRun {
+  builder: Builder;
   step: Step;
+  run: number;
   ms: number;
-  /** Peak resident set size in MB, from `time -v` (or the main process's own rusage when time is missing). */
+  /** Peak resident set size in MB of the largest process, from `time -v` (or the main process's own rusage when time is missing). */
   peakRssMb: number | null;
   pages: number | null;
   phases: Phase[];
@@ -49,18 +60,26 @@ interface BuildRun {
   log: string;
 }
 
+/** Commonroom's figure over bare Astro's cold build of the same run, per run. */
+interface Ratio {
+  median: number;
+  runs: number[];
+}
+
 interface SizeResult {
   posts: number;
   schools: number;
   seed: string;
   runs: number;
-  pages: number | null;
-  coldMs: number;
-  warmMs: number;
-  editMs: number;
-  msPerPage: number | null;
-  peakRssMb: { cold: number | null; warm: number | null; edit: number | null };
-  phases: Phase[];
+  ratios: { cold: Ratio; warm: Ratio; edit: Ratio; rss: Ratio | null };
+  /** Median wall time of each build, ms. */
+  ms: Record<Builder, Record<Step, number>>;
+  peakRssMb: Record<Builder, Record<Step, number | null>>;
+  pages: Record<Builder, number | null>;
+  /** The content check alone (`npm run check -- --quiet`), ms. */
+  checkMs: number;
+  /** Median phases of each builder's cold and warm builds. */
+  phases: Record<Builder, Record<'cold' | 'warm', Phase[]>>;
   distBytes: number;
   pagefindBytes: number | null;
   postPage: {
@@ -71,7 +90,7 @@ interface SizeResult {
     jsBytes: number;
     gzipJsBytes: number;
   } | null;
-  cards: { cold: BuildRun['cards']; warm: BuildRun['cards']; edit: BuildRun['cards'] };
+  cards: Record<Step, BuildRun['cards']>;
   all: Omit<BuildRun, 'log'>[];
 }
 
@@ -122,7 +141,7 @@ const medianOrNull = (values: readonly (number | null)[]) => {
 
 function generatorVersion(): string {
   const hash = createHash('sha256');
-  const folder = join(root, 'src/lib/generate');
+  const folder = join(root, 'tools/generate');
   for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
   return hash.digest('hex').slice(0, 10);
 }
@@ -145,11 +164,26 @@ async function network(posts: number, schools: number, seed: string) {
   return { dir, sample: info.samplePost };
 }
 
-function clean(out: string) {
-  rmSync(out, { recursive: true, force: true });
+/** Where each builder writes, so a cold build can start from nothing. */
+function folders(posts: number) {
+  return {
+    commonroomOut: join(work, `dist-${posts}`),
+    bareOut: join(work, `bare-dist-${posts}`),
+    bareCache: join(work, `bare-cache-${posts}`),
+  };
+}
+
+function clean(builder: Builder, posts: number) {
+  const dirs = folders(posts);
+  if (builder === 'bare') {
+    for (const dir of [dirs.bareOut, dirs.bareCache, join(bareRoot, '.astro')])
+      rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  rmSync(dirs.commonroomOut, { recursive: true, force: true });
   rmSync(join(root, '.astro'), { recursive: true, force: true });
   rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
-  // The card cache lives in .cache/; keep our own results folder.
+  // The card, search and MDX caches live in .cache/ and node_modules/.astro; keep our own results folder.
   const cache = join(root, '.cache');
   if (existsSync(cache)) {
     for (const entry of readdirSync(cache))
@@ -157,33 +191,46 @@ function clean(out: string) {
   }
 }
 
+/** The command line a builder runs: `npm run build` as a user types it, or bare `astro build`. */
+function commandFor(builder: Builder): { command: string; args: string[] } {
+  if (builder === 'bare') return { command: process.execPath, args: [astroBin, 'build', '--root', bareRoot] };
+  // Under `npm run bench`, npm names its own entry point; run it with this Node rather than whatever `npm` is on PATH.
+  const npm = process.env.npm_execpath;
+  return npm && /\.[cm]?js$/.test(npm)
+    ? { command: process.execPath, args: [npm, 'run', 'build'] }
+    : { command: 'npm', args: ['run', 'build'] };
+}
+
 const strip = (line: string) => stripVTControlCharacters(line);
 
-/** Runs one `astro build`, timestamping each log line as it arrives so the build can be split into phases. */
-function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<BuildRun> {
+/** Runs one build, timestamping each log line as it arrives so the build can be split into phases. */
+function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv, logFile: string): Promise<BuildRun> {
   const haveTime = existsSync(TIME);
   const rusageFile = join(work, `rusage-${process.pid}.txt`);
   rmSync(rusageFile, { force: true });
+  const inner = commandFor(builder);
   let command: string;
   let args: string[];
+  let childEnv = env;
   if (haveTime) {
     command = TIME;
-    args = ['-v', '-o', rusageFile, process.execPath, astroBin, 'build'];
+    args = ['-v', '-o', rusageFile, inner.command, ...inner.args];
   } else {
-    // Fallback: a preload that writes the build process's own rusage when it exits (misses any child processes).
+    // Fallback: a preload that writes each Node process's own peak RSS when it exits (child processes report in turn; the largest wins).
     const preload = join(work, 'rusage-preload.mjs');
     writeFileSync(
       preload,
-      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rusageFile)}, 'Maximum resident set size (kbytes): ' + process.resourceUsage().maxRSS));\n`,
+      `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => appendFileSync(${JSON.stringify(rusageFile)}, 'Maximum resident set size (kbytes): ' + process.resourceUsage().maxRSS + '\\n'));\n`,
     );
-    command = process.execPath;
-    args = ['--import', pathToFileURL(preload).href, astroBin, 'build'];
+    command = inner.command;
+    args = inner.args;
+    childEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(preload).href}` };
   }
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(command, args, {
       cwd: root,
-      env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...childEnv, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: { at: number; text: string }[] = [];
@@ -211,7 +258,7 @@ function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<Bui
       if (code !== 0) {
         reject(
           new Error(
-            `astro build (${step}) exited with ${code}; log: ${logFile}\n${lines
+            `${builder} build (${step}) exited with ${code}; log: ${logFile}\n${lines
               .slice(-15)
               .map((l) => l.text)
               .join('\n')}`,
@@ -220,13 +267,15 @@ function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<Bui
         return;
       }
       const rusage = existsSync(rusageFile) ? readFileSync(rusageFile, 'utf8') : '';
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(rusage);
+      const rss = [...rusage.matchAll(/Maximum resident set size \(kbytes\): (\d+)/g)].map((m) => Number(m[1]));
       const pages = /(\d+) page\(s\) built/.exec(log);
       const cards = /\[cards\] (\d+) rendered, (\d+) reused/.exec(log);
       resolvePromise({
+        builder,
         step,
+        run,
         ms,
-        peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+        peakRssMb: rss.length ? Math.round(Math.max(...rss) / 1024) : null,
         pages: pages ? Number(pages[1]) : null,
         phases: phases(lines, ms),
         cards: cards ? { rendered: Number(cards[1]), reused: Number(cards[2]) } : null,
@@ -237,9 +286,9 @@ function build(step: Step, env: NodeJS.ProcessEnv, logFile: string): Promise<Bui
 }
 
 /**
- * Splits a build into phases from the arrival time of Astro's log lines: startup (until content sync
- * starts), content sync, types and build info, bundling, page rendering, image optimisation, any
- * the integrations after it (sitemap, headers), [cards] and [pagefind] work, and the rest.
+ * Splits a build into phases from the arrival time of its log lines: start-up until content sync starts
+ * (npm and the content check for `npm run build`, then Astro loading its config), content sync, bundling, page rendering, image optimisation, the integrations after it
+ * (sitemap, headers), [cards] and [pagefind] work, and the rest.
  */
 function phases(lines: readonly { at: number; text: string }[], total: number): Phase[] {
   const find = (pattern: RegExp, from = 0) => {
@@ -250,8 +299,7 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
   const mark = (name: string, index: number) => {
     if (index >= 0) marks.push({ name, at: lines[index]!.at });
   };
-  const syncStart = find(/\[content\] Syncing content/);
-  mark('content sync', syncStart);
+  mark('content sync', find(/\[content\] Syncing content/));
   const entry = find(/Building static entrypoints/);
   mark('bundle (vite)', entry);
   const routes = find(/generating static routes/i);
@@ -270,9 +318,8 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
     while (start > 0 && /Waiting for integration/.test(lines[start]!.text)) start--;
     if (end > 0) mark(name, start);
   }
-  // Whatever follows the last "Completed in" after the last phase started (sitemap, integrations, exit).
   marks.sort((a, b) => a.at - b.at);
-  const result: Phase[] = [{ name: 'startup', ms: marks[0]?.at ?? total }];
+  const result: Phase[] = [{ name: 'start-up (npm, check, config)', ms: marks[0]?.at ?? total }];
   marks.forEach((m, i) => result.push({ name: m.name, ms: (marks[i + 1]?.at ?? total) - m.at }));
   return result.filter((p) => p.ms >= 0);
 }
@@ -324,75 +371,123 @@ function pageWeight(out: string, path: string): SizeResult['postPage'] {
   };
 }
 
+/** Times the content check on its own, as `npm run build` runs it first. */
+function timeCheck(env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [join(root, 'scripts/check.ts'), '--quiet'], { cwd: root, env });
+  if (result.status !== 0) throw new Error(`npm run check failed on the generated network:\n${result.stderr}`);
+  return performance.now() - started;
+}
+
+const ratio = (values: number[]): Ratio => ({
+  median: Math.round(median(values) * 100) / 100,
+  runs: values.map((value) => Math.round(value * 100) / 100),
+});
+
 async function benchSize(posts: number, options: ReturnType<typeof parseOptions>): Promise<SizeResult> {
   const schools = options.schools ?? Math.max(12, Math.round(posts / 25));
   const runs = options.runs ?? (posts > 2_000 ? 1 : 3);
   console.log(`\n${posts} posts, ${schools} schools, ${runs} run(s), ${options.processor} Markdown processor`);
   const { dir, sample } = await network(posts, schools, options.seed);
-  const out = join(work, `dist-${posts}`);
+  const { commonroomOut, bareOut, bareCache } = folders(posts);
   const logs = join(work, 'logs');
   mkdirSync(logs, { recursive: true });
-  const env = {
-    ...process.env,
-    COMMONROOM_CONTENT: dir,
-    COMMONROOM_OUT: out,
-    COMMONROOM_NOW: generatorNow,
-    COMMONROOM_MARKDOWN: options.processor,
+  // A production build, whatever the shell running the benchmark has set.
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  for (const name of Object.keys(base)) if (name.startsWith('COMMONROOM_')) delete base[name];
+  const envs: Record<Builder, NodeJS.ProcessEnv> = {
+    commonroom: {
+      ...base,
+      COMMONROOM_CONTENT: dir,
+      COMMONROOM_OUT: commonroomOut,
+      COMMONROOM_NOW: generatorNow,
+      COMMONROOM_MARKDOWN: options.processor,
+    },
+    bare: { ...base, BENCH_CONTENT: dir, BENCH_OUT: bareOut, BENCH_CACHE: bareCache },
   };
+  const checkMs = timeCheck(envs.commonroom);
+  console.log(`  content check alone: ${(checkMs / 1000).toFixed(2)} s`);
   const samplePath = join(dir, sample.file);
   const original = readFileSync(samplePath);
   const all: BuildRun[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
-      clean(out);
-      for (const step of ['cold', 'warm', 'edit'] as const) {
+      // Alternate which goes first, so a trend in the machine's load does not favour either.
+      const order: Builder[] = run % 2 ? ['bare', 'commonroom'] : ['commonroom', 'bare'];
+      for (const builder of order) clean(builder, posts);
+      for (const step of STEPS) {
         if (step === 'edit') {
           writeFileSync(
             samplePath,
             `${original.toString('utf8').trimEnd()}\n\nAdded for benchmark run ${run}: one more sentence to rebuild.\n`,
           );
         }
-        const result = await build(step, env, join(logs, `${posts}-${run}-${step}.log`));
-        all.push(result);
-        const rss = result.peakRssMb === null ? '' : `, peak ${result.peakRssMb} MB`;
-        console.log(
-          `  run ${run} ${step.padEnd(4)} ${(result.ms / 1000).toFixed(2)} s${rss}${result.cards ? `, cards ${result.cards.rendered} rendered / ${result.cards.reused} reused` : ''}`,
-        );
+        for (const builder of order) {
+          const result = await build(
+            builder,
+            step,
+            run,
+            envs[builder],
+            join(logs, `${posts}-${run}-${builder}-${step}.log`),
+          );
+          all.push(result);
+          const rss = result.peakRssMb === null ? '' : `, peak ${result.peakRssMb} MB`;
+          const cards = result.cards ? `, cards ${result.cards.rendered} rendered / ${result.cards.reused} reused` : '';
+          console.log(
+            `  run ${run} ${step.padEnd(4)} ${builder.padEnd(10)} ${(result.ms / 1000).toFixed(2)} s${rss}${cards}`,
+          );
+        }
       }
+      writeFileSync(samplePath, original);
     }
   } finally {
     writeFileSync(samplePath, original);
   }
 
-  const of = (step: Step) => all.filter((r) => r.step === step);
-  const cold = of('cold');
-  const coldMs = median(cold.map((r) => r.ms));
-  const pages = cold[0]?.pages ?? null;
-  const phaseNames = [...new Set(cold.flatMap((r) => r.phases.map((p) => p.name)))];
-  const lastCards = (step: Step) => of(step).at(-1)?.cards ?? null;
+  const find = (builder: Builder, step: Step, run: number) =>
+    all.find((r) => r.builder === builder && r.step === step && r.run === run)!;
+  const runNumbers = Array.from({ length: runs }, (_, i) => i + 1);
+  const over = (step: Step) =>
+    ratio(runNumbers.map((run) => find('commonroom', step, run).ms / find('bare', 'cold', run).ms));
+  const rssRatios = runNumbers.flatMap((run) => {
+    const ours = Math.max(...STEPS.map((step) => find('commonroom', step, run).peakRssMb ?? 0));
+    const bare = Math.max(...STEPS.map((step) => find('bare', step, run).peakRssMb ?? 0));
+    return ours && bare ? [ours / bare] : [];
+  });
+  const of = (builder: Builder, step: Step) => all.filter((r) => r.builder === builder && r.step === step);
+  const byStep = <T>(fn: (step: Step) => T) =>
+    Object.fromEntries(STEPS.map((step) => [step, fn(step)])) as Record<Step, T>;
+  const medianPhases = (builder: Builder, step: Step) => {
+    const builds = of(builder, step);
+    const names = [...new Set(builds.flatMap((r) => r.phases.map((p) => p.name)))];
+    return names.map((name) => ({
+      name,
+      ms: Math.round(median(builds.map((r) => r.phases.find((p) => p.name === name)?.ms ?? 0))),
+    }));
+  };
+  const builders: Builder[] = ['bare', 'commonroom'];
+  const perBuilder = <T>(fn: (builder: Builder) => T) =>
+    Object.fromEntries(builders.map((builder) => [builder, fn(builder)])) as Record<Builder, T>;
   return {
     posts,
     schools,
     seed: options.seed,
     runs,
-    pages,
-    coldMs: Math.round(coldMs),
-    warmMs: Math.round(median(of('warm').map((r) => r.ms))),
-    editMs: Math.round(median(of('edit').map((r) => r.ms))),
-    msPerPage: pages ? Math.round((coldMs / pages) * 100) / 100 : null,
-    peakRssMb: {
-      cold: medianOrNull(cold.map((r) => r.peakRssMb)),
-      warm: medianOrNull(of('warm').map((r) => r.peakRssMb)),
-      edit: medianOrNull(of('edit').map((r) => r.peakRssMb)),
+    ratios: {
+      cold: over('cold'),
+      warm: over('warm'),
+      edit: over('edit'),
+      rss: rssRatios.length ? ratio(rssRatios) : null,
     },
-    phases: phaseNames.map((name) => ({
-      name,
-      ms: Math.round(median(cold.map((r) => r.phases.find((p) => p.name === name)?.ms ?? 0))),
-    })),
-    distBytes: folderBytes(out),
-    pagefindBytes: existsSync(join(out, 'pagefind')) ? folderBytes(join(out, 'pagefind')) : null,
-    postPage: pageWeight(out, sample.path),
-    cards: { cold: lastCards('cold'), warm: lastCards('warm'), edit: lastCards('edit') },
+    ms: perBuilder((builder) => byStep((step) => Math.round(median(of(builder, step).map((r) => r.ms))))),
+    peakRssMb: perBuilder((builder) => byStep((step) => medianOrNull(of(builder, step).map((r) => r.peakRssMb)))),
+    pages: perBuilder((builder) => of(builder, 'cold')[0]?.pages ?? null),
+    checkMs: Math.round(checkMs),
+    phases: perBuilder((builder) => ({ cold: medianPhases(builder, 'cold'), warm: medianPhases(builder, 'warm') })),
+    distBytes: folderBytes(commonroomOut),
+    pagefindBytes: existsSync(join(commonroomOut, 'pagefind')) ? folderBytes(join(commonroomOut, 'pagefind')) : null,
+    postPage: pageWeight(commonroomOut, sample.path),
+    cards: byStep((step) => of('commonroom', step).at(-1)?.cards ?? null),
     all: all.map(({ log: _log, ...rest }) => rest),
   };
 }
@@ -402,17 +497,45 @@ const kb = (bytes: number | null | undefined) =>
 const mb = (bytes: number | null | undefined) =>
   bytes === null || bytes === undefined ? '—' : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const times = (r: Ratio | null, target: number | undefined) =>
+  r
+    ? `${r.median.toFixed(2)}×${target === undefined ? '' : r.median <= target ? ' ✓' : ' ✗'} (${r.runs.map((v) => v.toFixed(2)).join(', ')})`
+    : '—';
 
 function table(results: readonly SizeResult[]) {
+  const target = (r: SizeResult, key: keyof typeof TARGETS) =>
+    r.posts >= 10_000 && key in LARGE_TARGETS ? LARGE_TARGETS[key as keyof typeof LARGE_TARGETS] : TARGETS[key];
   const rows: [string, ...string[]][] = [
     ['posts', ...results.map((r) => String(r.posts))],
-    ['pages built', ...results.map((r) => String(r.pages ?? '—'))],
     ['runs (median of)', ...results.map((r) => String(r.runs))],
-    ['cold build', ...results.map((r) => secs(r.coldMs))],
-    ['warm rebuild', ...results.map((r) => secs(r.warmMs))],
-    ['rebuild after 1 edit', ...results.map((r) => secs(r.editMs))],
-    ['ms per page (cold)', ...results.map((r) => String(r.msPerPage ?? '—'))],
-    ['peak RSS cold / warm', ...results.map((r) => `${r.peakRssMb.cold ?? '—'} / ${r.peakRssMb.warm ?? '—'} MB`)],
+    [
+      `npm run build / bare astro cold: cold (≤ ${TARGETS.cold}×)`,
+      ...results.map((r) => times(r.ratios.cold, target(r, 'cold'))),
+    ],
+    [
+      `  warm, nothing changed (≤ ${TARGETS.warm}×)`,
+      ...results.map((r) => times(r.ratios.warm, r.posts >= 10_000 ? undefined : TARGETS.warm)),
+    ],
+    [
+      `  after editing one post (≤ ${TARGETS.edit}×)`,
+      ...results.map((r) => times(r.ratios.edit, r.posts >= 10_000 ? undefined : TARGETS.edit)),
+    ],
+    [`  peak RSS (≤ ${TARGETS.rss}×)`, ...results.map((r) => times(r.ratios.rss, target(r, 'rss')))],
+    ['pages built (bare / commonroom)', ...results.map((r) => `${r.pages.bare ?? '—'} / ${r.pages.commonroom ?? '—'}`)],
+  ];
+  for (const builder of ['bare', 'commonroom'] as const) {
+    const label = builder === 'bare' ? 'bare astro build' : 'npm run build';
+    rows.push([
+      `${label} cold / warm / edit`,
+      ...results.map((r) => STEPS.map((step) => secs(r.ms[builder][step])).join(' / ')),
+    ]);
+    rows.push([
+      `${label} peak RSS cold / warm`,
+      ...results.map((r) => `${r.peakRssMb[builder].cold ?? '—'} / ${r.peakRssMb[builder].warm ?? '—'} MB`),
+    ]);
+  }
+  rows.push(['content check alone', ...results.map((r) => secs(r.checkMs))]);
+  rows.push(
     ['dist/', ...results.map((r) => mb(r.distBytes))],
     ['dist/pagefind', ...results.map((r) => mb(r.pagefindBytes))],
     ['post page HTML+CSS gzip', ...results.map((r) => kb(r.postPage?.gzipHtmlCssBytes))],
@@ -421,23 +544,27 @@ function table(results: readonly SizeResult[]) {
       ...results.map((r) => (r.postPage ? `${r.postPage.jsBytes} / ${r.postPage.gzipJsBytes} B` : '—')),
     ],
     [
-      'cards rendered/reused (cold, warm)',
+      'cards rendered/reused (cold, warm, edit)',
       ...results.map((r) =>
         r.cards.cold
-          ? `${r.cards.cold.rendered}/${r.cards.cold.reused}, ${r.cards.warm?.rendered ?? '—'}/${r.cards.warm?.reused ?? '—'}`
+          ? STEPS.map((step) => `${r.cards[step]?.rendered ?? '—'}/${r.cards[step]?.reused ?? '—'}`).join(', ')
           : 'no [cards] line',
       ),
     ],
-  ];
-  const phaseNames = [...new Set(results.flatMap((r) => r.phases.map((p) => p.name)))];
-  for (const name of phaseNames) {
-    rows.push([
-      `  cold: ${name}`,
-      ...results.map((r) => {
-        const phase = r.phases.find((p) => p.name === name);
-        return phase ? secs(phase.ms) : '—';
-      }),
-    ]);
+  );
+  for (const builder of ['commonroom', 'bare'] as const) {
+    for (const step of ['cold', 'warm'] as const) {
+      const names = [...new Set(results.flatMap((r) => r.phases[builder][step].map((p) => p.name)))];
+      for (const name of names) {
+        rows.push([
+          `${builder === 'bare' ? 'bare' : 'npm run build'} ${step}: ${name}`,
+          ...results.map((r) => {
+            const phase = r.phases[builder][step].find((p) => p.name === name);
+            return phase ? secs(phase.ms) : '—';
+          }),
+        ]);
+      }
+    }
   }
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   for (const row of rows)
@@ -449,20 +576,15 @@ function table(results: readonly SizeResult[]) {
 async function main() {
   const options = parseOptions();
   if (!existsSync(TIME))
-    console.warn(`${TIME} not found: peak RSS is the build process's own maxRSS (child processes not counted).`);
+    console.warn(
+      `${TIME} not found: peak RSS is the largest Node process's own maxRSS (Pagefind's binary not counted).`,
+    );
   mkdirSync(work, { recursive: true });
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await benchSize(size, options));
   console.log('');
   table(results);
-  const git = (() => {
-    try {
-      const head = readFileSync(join(root, '.git/HEAD'), 'utf8').trim();
-      return head.startsWith('ref: ') ? readFileSync(join(root, '.git', head.slice(5)), 'utf8').trim() : head;
-    } catch {
-      return undefined;
-    }
-  })();
+  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || undefined;
   mkdirSync(dirname(resultsFile), { recursive: true });
   writeFileSync(
     resultsFile,

@@ -17,13 +17,13 @@ const { values } = parseArgs({
   },
 });
 
-const started = performance.now();
 const settings = settingsOrExit();
 const result = await checkContent({
   root: values.content ?? settings.contentRoot,
   now: values.now ? nowFrom(values.now) : settings.now,
 });
-const seconds = (performance.now() - started) / 1000;
+// Counted from the start of the process, so the time reported includes loading the code: the wait a writer has.
+const seconds = performance.now() / 1000;
 const errors = result.issues.filter((issue) => issue.severity === 'error').length;
 if (values.json) {
   console.log(JSON.stringify({ ok: errors === 0, ...result, seconds: Number(seconds.toFixed(3)) }, null, 2));

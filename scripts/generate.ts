@@ -7,8 +7,8 @@
  * `COMMONROOM_CONTENT=/tmp/network COMMONROOM_NOW=2026-11-01 npx astro build`.
  */
 import { parseArgs } from 'node:util';
-import { generatorNow } from '../src/lib/generate/network.ts';
-import { writeNetwork } from '../src/lib/generate/write.ts';
+import { generatorNow } from '../tools/generate/network.ts';
+import { writeNetwork } from '../tools/generate/write.ts';
 
 const usage = 'usage: npm run generate -- --posts N --schools S --out DIR [--seed K]';
 

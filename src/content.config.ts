@@ -8,6 +8,7 @@ import { postSchema } from './schemas/post.ts';
 import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { collectionFiles, hasFiles } from './lib/content-files.ts';
+import { forgiving } from './lib/dev-preview.ts';
 import { settings } from './lib/settings.ts';
 
 const { contentDir, contentRoot } = settings();
@@ -32,13 +33,16 @@ export const collections = {
   topics: defineCollection({ loader: data('topics'), schema: topicSchema }),
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
-    loader: ifPresent(
-      'posts',
-      glob({
-        pattern: '*/*.{md,mdx}',
-        base: `${contentDir}/posts`,
-        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-      }),
+    // `npm run dev` keeps a post with mistakes as a marked entry, so one bad file does not stop the preview.
+    loader: (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
+      ifPresent(
+        'posts',
+        glob({
+          pattern: '*/*.{md,mdx}',
+          base: `${contentDir}/posts`,
+          generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+        }),
+      ),
     ),
     schema: ({ image }) => postSchema(image()),
   }),

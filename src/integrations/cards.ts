@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import type { CardJob } from '../lib/cards/input.ts';
 import { closeChannel, openChannel } from '../lib/cards/channel.ts';
 import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
 import { linkFile } from '../lib/link-files.ts';
+import type { AheadResult, AheadTask } from '../lib/cards/ahead-worker.ts';
 
 export interface CardsOptions {
   /** Folder for the card cache, outside the output directory so it survives builds. */
@@ -40,6 +42,27 @@ function removeStaleCards(out: string, files: Set<string>): void {
   }
 }
 
+/**
+ * Works out the post pages' cards from the content store in a worker thread and hands each to `draw`, so
+ * they are drawn while Astro bundles; resolves with the cache files they go to. A store that cannot be
+ * read hands over none: the pages then record every card as they render, as they always do.
+ */
+function drawAhead(storeFile: string, draw: (job: CardJob) => string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../lib/cards/ahead-worker.ts', import.meta.url), {
+      workerData: { storeFile } satisfies AheadTask,
+    });
+    // A build that fails while this runs must still be able to exit.
+    worker.unref();
+    worker.once('message', (result: AheadResult) => {
+      resolve(result.ok ? result.jobs.map(draw) : []);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve([]));
+    worker.once('exit', () => resolve([]));
+  });
+}
+
 /** The HTML file a page path (base included) was written to. */
 function pageFile(out: string, page: string, base: string): string {
   const path = page.startsWith(base) ? page.slice(base.length) : page.replace(/^\//, '');
@@ -60,14 +83,21 @@ export default function cards(options: CardsOptions): AstroIntegration {
   let base = '/';
   let pool: CardPool | undefined;
   let salt = '';
+  let storeFile = '';
+  let ahead: Promise<string[]> = Promise.resolve([]);
   /** Cached PNGs drawn or being drawn in this build: pages whose cards look the same share one drawing. */
   const queued = new Set<string>();
+  /** The subset of `queued` that had no PNG in the cache: the cards this build draws. */
+  const drawing = new Set<string>();
   const cachedPng = (job: CardJob) => join(cacheDir, 'png', `${cardKey(job.input, salt)}.png`);
   const draw = (job: CardJob) => {
     const cached = cachedPng(job);
     if (queued.has(cached)) return cached;
     queued.add(cached);
-    if (!existsSync(cached)) pool!.submit({ input: job.input, out: cached, label: job.file });
+    if (!existsSync(cached)) {
+      drawing.add(cached);
+      pool!.submit({ input: job.input, out: cached, label: job.file });
+    }
     return cached;
   };
 
@@ -78,6 +108,7 @@ export default function cards(options: CardsOptions): AstroIntegration {
         const root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = resolve(root, options.cacheDir);
+        storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
       },
       // In `astro dev`, a card is drawn when asked for, from the record its page wrote when it was last viewed.
       'astro:server:setup': ({ server }) => {
@@ -108,9 +139,12 @@ export default function cards(options: CardsOptions): AstroIntegration {
         mkdirSync(join(cacheDir, 'png'), { recursive: true });
         salt = cacheSalt();
         queued.clear();
+        drawing.clear();
         // Page rendering keeps one core busy; the pool starts on the others and widens when it is done.
         pool = createPool(Math.max(1, availableParallelism() - 1));
         openChannel({ record: draw });
+        // Content is synced by now: the post pages' cards can be drawn before any page renders.
+        ahead = existsSync(storeFile) ? drawAhead(storeFile, draw) : Promise.resolve([]);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('cards');
@@ -130,7 +164,10 @@ export default function cards(options: CardsOptions): AstroIntegration {
           log.info(`skipped ${jobs.length} cards (COMMONROOM_CARDS=off)`);
           return;
         }
+        const drawnAhead = await ahead;
         const files = jobs.map((job) => ({ job, cached: draw(job) }));
+        const used = new Set(files.map((file) => file.cached));
+        const unused = drawnAhead.filter((cached) => !used.has(cached)).length;
         pool.widen(availableParallelism());
         const stats = await pool.close();
         pool = undefined;
@@ -140,7 +177,11 @@ export default function cards(options: CardsOptions): AstroIntegration {
         const timing = rendered
           ? ` in ${Math.round(stats.wallMs)} ms on ${stats.threads} threads (satori ${(stats.satoriMs / rendered).toFixed(1)} ms, png ${(stats.pngMs / rendered).toFixed(1)} ms per card)`
           : '';
-        log.info(`${rendered} rendered, ${jobs.length - rendered} reused${timing}`);
+        const early = drawnAhead.length
+          ? `; ${drawnAhead.length} post cards queued from the content before pages rendered${unused ? `, ${unused} of them not used by any page` : ''}`
+          : '';
+        const reused = files.filter((file) => !drawing.has(file.cached)).length;
+        log.info(`${rendered} rendered, ${reused} reused${timing}${early}`);
       },
     },
   };

@@ -1,28 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { codeGraph } from '../lib/code-graph.ts';
 import { packageVersion } from '../lib/package-version.ts';
 
 /** The Vite plugin `@astrojs/mdx` compiles `.mdx` files with. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
 
-/** Packages whose code shapes the compiled MDX: a new version of any of them empties the cache. */
-const COMPILERS = [
-  'astro',
-  '@astrojs/mdx',
-  '@astrojs/markdown-remark',
-  '@mdx-js/mdx',
-  'remark-gfm',
-  'rehype-autolink-headings',
-  'smartypants',
-];
+/** Packages whose code compiles every MDX file, whatever the project's plugins import. */
+const COMPILERS = ['astro', '@astrojs/mdx', '@astrojs/markdown-remark', '@mdx-js/mdx'];
 
 export interface MdxCacheOptions {
   /** Everything outside the file and the project's code that changes compiled MDX (e.g. the URL options links are rewritten with). */
   settings: unknown;
-  /** Project files and folders whose code runs in the Markdown pipeline (the config, remark and rehype plugins). */
+  /**
+   * The modules that set up the Markdown pipeline, relative to the project root. The fingerprint covers
+   * them, every project file they import (directly or not) and the version of every package those import.
+   */
   code: string[];
 }
 
@@ -37,23 +33,21 @@ interface MutablePlugin {
   transform?: Handler | HookObject;
 }
 
-function filesUnder(path: string): string[] {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return [];
-  if (stats.isFile()) return [path];
-  return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .map((entry) => join(path, entry))
-    .filter((file) => statSync(file).isFile())
-    .sort();
-}
+const versionOf = (name: string, from: string) => {
+  try {
+    return packageVersion(name, from);
+  } catch {
+    return 'unresolved';
+  }
+};
 
 /** One hash of every input to the MDX compiler besides the file itself. */
 export function compilerFingerprint(options: MdxCacheOptions, root: string): string {
   const hash = createHash('sha256').update(JSON.stringify(options.settings) ?? '');
   const from = pathToFileURL(join(root, 'package.json')).href;
-  for (const name of COMPILERS) hash.update(`${name}@${packageVersion(name, from)}\0`);
-  for (const file of options.code.flatMap((path) => filesUnder(join(root, path))))
-    hash.update(file).update('\0').update(readFileSync(file));
+  const { files, packages } = codeGraph(options.code.map((path) => join(root, path)));
+  for (const name of new Set([...COMPILERS, ...packages])) hash.update(`${name}@${versionOf(name, from)}\0`);
+  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file));
   return hash.digest('hex');
 }
 

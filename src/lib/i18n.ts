@@ -8,6 +8,7 @@ import {
 } from './translate.ts';
 
 import type { Network } from './network/types.ts';
+import { siteLanguage as siteLanguageOf } from './post-language.ts';
 import type { Scope } from './settings.ts';
 
 export type { PluralKey, Translator, UiKey } from './translate.ts';
@@ -81,11 +82,11 @@ export function tableProblems(tables: Readonly<Record<string, unknown>>): string
 
 const baseOf = (key: string) => key.slice(0, key.lastIndexOf('.'));
 
-function loadTables(): Map<string, Table> {
-  const modules = import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' });
-  const files = Object.fromEntries(
-    Object.entries(modules).map(([path, table]) => [path.replace(/^\.\.\//, 'src/'), table]),
-  );
+/**
+ * The tables by language (`src/i18n/cy.json` → `cy`), or an error listing every problem `tableProblems` finds:
+ * thrown while the site's modules load, it stops the build before any page is written.
+ */
+export function checkedTables(files: Readonly<Record<string, unknown>>): Map<string, Table> {
   const problems = tableProblems(files);
   if (problems.length) {
     throw new Error(`The interface string tables are incomplete:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -95,7 +96,14 @@ function loadTables(): Map<string, Table> {
   );
 }
 
-const tables = loadTables();
+// Adding a language is adding its file: every table in src/i18n/ is loaded and checked against en.json.
+const tables = checkedTables(
+  Object.fromEntries(
+    Object.entries(import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' })).map(
+      ([path, table]) => [path.replace(/^\.\.\//, 'src/'), table],
+    ),
+  ),
+);
 const translators = new Map<string, Translator>();
 let defaultLanguage = 'en';
 
@@ -115,12 +123,9 @@ export function setDefaultLanguage(lang: string): void {
   defaultLanguage = tableLanguage(lang) ?? 'en';
 }
 
-/**
- * The language a build's own pages speak (listings, directories, search, 404, feeds' titles): a school's own
- * site speaks the school's language, any other build the network's. Posts speak their own.
- */
+/** The language a build's own pages speak (`siteLanguage` in `post-language.ts`), from the network model. */
 export function siteLanguage(network: Network<unknown>, scope: Scope): string {
-  return (scope.type === 'school' ? network.school(scope.id)?.lang : undefined) ?? network.info.lang;
+  return siteLanguageOf(scope.type === 'school' ? network.school(scope.id) : undefined, network.info.lang);
 }
 
 /** The interface strings of `lang` (`en-GB` → `en`, `cy-GB` → `cy`; another language gets the network's). */

@@ -1,4 +1,5 @@
 import type { PaginateFunction } from 'astro';
+import { sameLanguage } from './translate.ts';
 
 /** Posts per page on every paginated listing, so listings stay light however large a network grows. */
 export const PAGE_SIZE = 20;
@@ -12,11 +13,6 @@ export function paginatePosts<T, P extends Record<string, string>>(
 ) {
   return paginate(posts as T[], { pageSize: PAGE_SIZE, params, props });
 }
-
-const baseLanguage = (lang: string) => lang.split(/[-_]/)[0]!.toLowerCase();
-
-/** True when two language tags name the same language (`en-GB` and `en`). */
-export const sameLanguage = (a: string, b: string) => baseLanguage(a) === baseLanguage(b);
 
 /**
  * A listing's posts with each text once: of a post and its translations, the version in the page's language

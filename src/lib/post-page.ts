@@ -1,4 +1,6 @@
 import type { Author, Family, Network, Post, Topic } from './network/types.ts';
+import { translator } from './i18n.ts';
+import { listedPosts } from './listing.ts';
 import type { Urls } from './urls.ts';
 
 /** A heading of the rendered post, as Astro's `render()` reports it. */
@@ -77,7 +79,10 @@ export function postPage<Hero>(
     publisherName: network.publisherName(post.publisher),
     toc: needsToc(listed, post.readingMinutes) ? tocSections(listed) : [],
     reply: replyAddress
-      ? { address: replyAddress, name: writer?.name ?? `the ${network.info.name} editors` }
+      ? {
+          address: replyAddress,
+          name: writer?.name ?? translator(post.lang)('post.replyEditors', { name: network.info.name }),
+        }
       : undefined,
     pageUrl,
     canonical: canonical === pageUrl ? undefined : canonical,
@@ -85,6 +90,13 @@ export function postPage<Hero>(
     series: network.series(post),
     previous,
     next,
-    related: network.related(post).filter((item) => item !== previous && item !== next),
+    // A post's own translation is not "related": the language switch offers it; nor are the previous and
+    // next posts, which the page already links.
+    related: listedPosts(
+      network
+        .related(post)
+        .filter((other) => !post.translations.includes(other) && other !== previous && other !== next),
+      post.lang,
+    ),
   };
 }

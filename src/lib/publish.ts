@@ -31,11 +31,17 @@ export function isInScope(
   return schoolFamilies.get(post.publisher.id)?.includes(scope.id) ?? false;
 }
 
+/** Why a production build holds a post back, if it does: `npm run check` lists drafts and scheduled posts by it. */
+export function holdBack(post: Pick<Publishable, 'draft' | 'date'>, now: Date): 'draft' | 'scheduled' | undefined {
+  if (post.draft) return 'draft';
+  return isScheduled(post, now) ? 'scheduled' : undefined;
+}
+
 /**
  * The one rule for whether a post is published in this build: not a draft, dated on or before now
  * (both waived when previewing), and inside the scope. Pages, feeds, cards, search and the sitemap all use it.
  */
 export function isPublished(post: Publishable, context: PublishContext): boolean {
-  if (!context.preview && (post.draft || isScheduled(post, context.now))) return false;
+  if (!context.preview && holdBack(post, context.now)) return false;
   return isInScope(post, context.scope, context.schoolFamilies);
 }

@@ -74,6 +74,8 @@ const environmentSchema = z.object({
   COMMONROOM_INCREMENTAL: onOff(true),
   /** Astro's cache folder (default `node_modules/.astro/<hash of content, scope, base, site>`). */
   COMMONROOM_CACHE_DIR: pathSetting,
+  /** `off` leaves the browser editor (`/admin/`) out of the build. */
+  COMMONROOM_ADMIN: onOff(true),
   /** `satteri` builds with Astro's default Markdown processor, for benchmark comparisons only. */
   COMMONROOM_MARKDOWN: z
     .enum(['unified', 'satteri'], { error: 'use "unified" (default) or "satteri"' })
@@ -126,6 +128,9 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
     searchCache: resolve(cwd, raw.COMMONROOM_SEARCH_CACHE ?? '.cache/pagefind'),
     incremental: raw.COMMONROOM_INCREMENTAL,
     markdown: raw.COMMONROOM_MARKDOWN,
+    admin: raw.COMMONROOM_ADMIN,
+    /** The browser editor's bundle, made once per version of Sveltia CMS. */
+    adminCache: resolve(cwd, '.cache/admin'),
     /**
      * Astro's cache (the content layer's data store and the incremental build's copies of pages) is kept per
      * content folder and scope, so builds of different networks, or of a school's site and the whole

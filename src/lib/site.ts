@@ -58,7 +58,8 @@ async function load(): Promise<Site> {
       },
     },
   );
-  for (const issue of issues) console.warn(formatIssue(issue));
+  // `npm run build` printed these already, from the check it runs first; only the dev server has no check.
+  if (build.preview) for (const issue of issues) console.warn(formatIssue(issue));
   setDefaultLanguage(network.info.lang);
   const lang = siteLanguage(network, build.scope);
   return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now, lang };

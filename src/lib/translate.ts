@@ -33,6 +33,17 @@ export interface Translator {
   lang: string;
 }
 
+const baseLanguage = (lang: string) => lang.split(/[-_]/)[0]!.toLowerCase();
+
+/** True when two language tags name the same language (`en-GB` and `en`). */
+export const sameLanguage = (a: string, b: string) => baseLanguage(a) === baseLanguage(b);
+
+/**
+ * The `lang` attribute for text in `lang` on a page in `pageLang`: none when they are the same language, so
+ * only text in another language is marked (the network's English topic names on a Welsh page).
+ */
+export const langIfOther = (lang: string, pageLang: string) => (sameLanguage(lang, pageLang) ? undefined : lang);
+
 /** Text made safe to place in HTML, for strings passed to `t.html`. */
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { email, lang, url } from './common.ts';
+import { editorSchema } from './editor.ts';
 
 /** A partner network whose Pagefind index is merged into search. */
 export const partnerSchema = z.strictObject({
@@ -33,6 +34,8 @@ export const networkSchema = z.strictObject({
   requirePhotoConsent: z.boolean().default(false),
   /** Images larger than this many megabytes get a warning (they slow the build and a writer's upload). */
   imageSizeLimitMB: z.number().positive().default(10),
+  /** Where the browser editor at `/admin/` commits: see docs/editor.md. */
+  editor: editorSchema.optional(),
 });
 
 export type NetworkData = z.infer<typeof networkSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, lang, url } from './common.ts';
+import { flag, id, lang, url, writtenDate } from './common.ts';
 
 export const postKinds = ['reflection', 'case-study', 'rules-of-thumb'] as const;
 
@@ -32,8 +32,8 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
     title: z.string().trim().min(1),
     /** Used for cards, feeds and search: one or two sentences. */
     description: z.string().trim().min(1),
-    date: z.coerce.date(),
-    updated: z.coerce.date().optional(),
+    date: writtenDate,
+    updated: writtenDate.optional(),
     /** Author ids, first is the lead author. */
     authors: z.array(id).min(1, 'a post needs at least one author'),
     topics: z.array(id).min(1, 'a post needs at least one topic'),
@@ -73,8 +73,8 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
         'must be the id the old feed gave the post, e.g. "tag:blogger.com,1999:blog-1.post-2"',
       )
       .optional(),
-    featured: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    featured: flag.default(false),
+    draft: flag.default(false),
   });
 
   return z
@@ -92,7 +92,11 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
         });
       }
       if (post.updated && post.updated < post.date) {
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated is before date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `${post.updated.toISOString().slice(0, 10)} is before the post's date (${post.date.toISOString().slice(0, 10)}): updated is the day you last changed the post, so it comes on or after date`,
+        });
       }
     });
 }

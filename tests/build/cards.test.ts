@@ -64,7 +64,7 @@ describe('social cards', () => {
     expect(meta(html, 'og:locale')).toEqual(['cy_GB']);
     expect(meta(html, 'article:published_time')).toEqual(['2025-09-30T00:00:00.000Z']);
     expect(meta(html, 'article:author')).toEqual([`${site}/authors/carys-pennaeth/`]);
-    expect(meta(html, 'article:section')).toEqual(['Reflection']);
+    expect(meta(html, 'article:section')).toEqual(['Myfyrdod']);
     expect(meta(html, 'og:image:alt')[0]).toContain('Darllen gyda');
     expect(meta(page(first.dir, '/schools/'), 'og:type')).toEqual(['website']);
   });

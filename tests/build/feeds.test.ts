@@ -49,6 +49,14 @@ const expected: Record<string, string[]> = {
   'feeds/kinds/reflection/': ['darllen-gyda-n-gilydd', 'one-trust-one-calendar', 'phonics-every-day', 'leading-change'],
   'feeds/kinds/case-study/': ['mentoring-ects'],
   'feeds/kinds/rules-of-thumb/': ['reading-rules'],
+  'feeds/languages/cy/': ['darllen-gyda-n-gilydd'],
+  'feeds/languages/en/': [
+    'one-trust-one-calendar',
+    'phonics-every-day',
+    'reading-rules',
+    'mentoring-ects',
+    'leading-change',
+  ],
 };
 const formats = ['atom.xml', 'rss.xml', 'feed.json'];
 const allFeeds = Object.keys(expected).flatMap((folder) => formats.map((file) => `${folder}${file}`));

@@ -45,7 +45,7 @@ const published = [
     title: 'Darllen gyda’n gilydd bob bore',
     authors: ['Carys Pennaeth'],
     school: 'Ysgol Derw',
-    date: '30 September 2025',
+    date: '30 Medi 2025',
   },
   {
     path: '/families/river-trust/one-trust-one-calendar/',
@@ -208,10 +208,12 @@ describe('the built fixture network', () => {
     expect(prose.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
   });
 
-  it('marks a Welsh post as Welsh and keeps the chrome in English', () => {
+  it('marks a Welsh post as Welsh and speaks Welsh around it', () => {
     const html = page(dir, '/schools/ysgol-derw/darllen-gyda-n-gilydd/');
     expect(html.querySelector('html')?.getAttribute('lang')).toBe('cy');
-    expect(html.querySelector('header.site-header')?.getAttribute('lang')).toBe('en-GB');
+    expect(html.querySelector('header.site-header')?.getAttribute('lang')).toBeUndefined();
+    expect(html.querySelector('.site-nav a')?.text).toBe('Cofnodion');
+    expect(html.querySelector('.brand span')?.getAttribute('lang')).toBe('en-GB');
   });
 
   it('gives a self-hosting school’s posts their canonical URL on its own site', () => {

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run.ts';
+import { auditPage } from '../quality/gates/accessibility.ts';
+import { validateHtml } from '../quality/gates/html-validity.ts';
 import { buildSite } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 import { readFeed } from '../helpers/feeds.ts';
 import { page } from '../helpers/html.ts';
 import { allText, imports, placeExport, workspace } from './helpers.ts';
@@ -100,5 +104,33 @@ describe('a site with an imported blog', () => {
     for (const secret of ['private.example.net', '203.0.113.45', '198.51.100.7', 'spam@spam']) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('keeps the post page valid HTML with the comments on it', async () => {
+    expect(await validateHtml(join(out, 'schools/oak-primary/read-aloud-every-afternoon'))).toEqual([]);
+  });
+
+  it('keeps the post page accessible and within 320 px, light and dark', async () => {
+    const server = await serveStatic(out);
+    const { browser, close } = await launchBrowser();
+    const found: string[] = [];
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const width of [320, 1280]) {
+          const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+          const tab = await context.newPage();
+          await tab.goto(`${server.origin}${postPath}#comment-502`);
+          for (const v of await auditPage(tab))
+            found.push(`${colorScheme} ${width}px: ${v.id} at ${v.targets.join(', ')}`);
+          const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) found.push(`${colorScheme} ${width}px: ${overflow}px sideways scroll`);
+          await context.close();
+        }
+      }
+    } finally {
+      await close();
+      await server.close();
+    }
+    expect(found).toEqual([]);
   });
 });

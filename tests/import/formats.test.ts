@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { checkContent } from '../../src/lib/check/check-content.ts';
 import { runImport, type ImportOptions } from '../../src/lib/import/run.ts';
 import { ImportError } from '../../src/lib/import/xml-stream.ts';
 import { extractRules } from '../../src/lib/rules.ts';
+import { root } from '../helpers/build.ts';
 import { serveFolder } from '../helpers/import-server.ts';
 import { imports, placeExport, readPost, snapshot, workspace } from './helpers.ts';
 
@@ -221,6 +223,63 @@ describe('a file that is not a usable export', () => {
     }).catch((caught: unknown) => caught);
     expect((error as Error).message).toBe(
       '"oak" is not a school or family id: use one of elm-academy, oak-primary, ysgol-derw, hill-cluster, river-trust',
+    );
+  });
+});
+
+describe('npm run check on what an import leaves', () => {
+  it('reports a comment archive with no post, a broken archive and a redirect to no post', async () => {
+    const { dir, content } = workspace('check');
+    const posts = join(content, 'posts/oak-primary');
+    writeFileSync(
+      join(posts, 'gone.comments.yaml'),
+      'comments:\n  - id: "1"\n    name: A\n    date: 2020-01-01\n    text: Hello\n',
+    );
+    writeFileSync(
+      join(posts, 'reading-rules.comments.yaml'),
+      'comments:\n  - id: "1"\n    parent: "7"\n    name: A\n    date: 2020-01-01\n    text: Hello\n',
+    );
+    writeFileSync(
+      join(content, 'redirects.yaml'),
+      'redirects:\n  - from: /2019/01/old/\n    to: /schools/oak-primary/reading-rules/\n  - from: /2019/02/gone/\n    to: /schools/oak-primary/no-such-post/\n',
+    );
+    const result = await checkContent({ root: content, cwd: dir, now: new Date('2026-11-23') });
+    const errors = result.issues
+      .filter((issue) => issue.severity === 'error')
+      .map((issue) => `${issue.file}${issue.line ? `:${issue.line}` : ''} ${issue.field}: ${issue.message}`);
+    expect(errors).toEqual([
+      'content/posts/oak-primary/gone.comments.yaml : belongs to no post: there is no gone.md or gone.mdx beside it; rename it or delete it',
+      'content/posts/oak-primary/reading-rules.comments.yaml:3 comments[0].parent: "7" is not the id of a comment in this file',
+      expect.stringMatching(
+        /^content\/redirects\.yaml:5 redirects\[1\]\.to: redirect "\/schools\/oak-primary\/no-such-post\/" goes to no page of the network/,
+      ),
+    ]);
+  });
+});
+
+describe('npm run import', () => {
+  const run = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { cwd, encoding: 'utf8' });
+
+  it('prints the report and exits 0; a bad export gets one line on stderr and exit 1', async () => {
+    const { dir, content } = workspace('cli');
+    const good = run(['--content', content, join(imports, 'feed.rss'), '--into', 'river-trust', '--offline'], dir);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('# Import report');
+    expect(good.stdout).toContain('- Imported and published: 2');
+    const bad = run(['--content', content, join(imports, 'defects/truncated.xml'), '--into', 'oak-primary'], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^import: truncated\.xml is cut short/);
+    const usage = run([join(imports, 'feed.rss')], dir);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--into <school-or-family-id>');
+  });
+
+  it('records where Takeout posts came from when given the old address with --site', async () => {
+    const { content } = await importInto('takeout', 'ysgol-derw', { site: 'https://darllenynderw.blogspot.com' });
+    expect(readPost(join(content, 'posts/ysgol-derw/geiriau-newydd.md')).front).toContain(
+      'importedFrom: https://darllenynderw.blogspot.com/2014/02/geiriau-newydd.html',
     );
   });
 });

@@ -111,6 +111,12 @@ describe('importing a WordPress export', () => {
 
     const rules = readPost(join(posts(), 'seven-rules-for-class-novels.md')).body;
     expect(rules).not.toContain('wp:');
+    // Footnotes, from a classic plugin's list and from the block editor's meta.
+    expect(rules).toContain('easy to forget by February.[^1]');
+    expect(rules).toContain('[^1]: Twelve teachers and four teaching assistants, at the _summer_ INSET day.');
+    expect(library).toContain('between 12:15 and 1:00.[^1]');
+    expect(library).toContain('[^1]: Visits were counted by the Year 6 librarians with a tally chart on the door.\n');
+    expect(library).not.toContain('↩');
     expect(rules).toContain('[Watch the video: https://vimeo.com/123456789](https://vimeo.com/123456789)');
   });
 

@@ -315,6 +315,17 @@ describe('npm run setup over the demo', () => {
     expect(readFileSync(join(dir, 'content/network.yaml'), 'utf8')).toContain('Teme Valley Schools');
   });
 
+  it('npm run demo puts the demo back into an empty content folder, as committed', () => {
+    const dir = fresh('demo-empty');
+    mkdirSync(join(dir, 'content'));
+    const demo = npm(['demo', '--', '--content', join(dir, 'content')]);
+    expect(demo.status, demo.out).toBe(0);
+    expect(demo.out).toContain('The demo network is back in');
+    const committed = spawnSync('git', ['show', 'HEAD:content/network.yaml'], { encoding: 'utf8' }).stdout;
+    expect(snapshot(join(dir, 'content'))['network.yaml']).toBe(committed);
+    expect(npm(['demo', '--', '--content', join(dir, 'content')]).out).toContain('already holds the demo network');
+  });
+
   it('keeps the demo in demo/ with --keep-demo', () => {
     const dir = fresh('keep-demo');
     cpSync(resolve('content'), join(dir, 'content'), { recursive: true });

@@ -122,6 +122,20 @@ describe('describeCard', () => {
     });
   });
 
+  it('speaks the page’s language: Welsh words and dates on a Welsh page, British dates on an `en` one', () => {
+    const welsh = { ...meta('post', 'Why we read aloud'), lang: 'cy' };
+    const { input, alt } = describeCard(welsh, '/schools/oak/why/', network, urls);
+    expect(input).toMatchObject({ eyebrow: 'Myfyrdod', date: '14 Mawrth 2025', lang: 'cy' });
+    expect(alt).toBe('Myfyrdod: “Why we read aloud” gan Ann Head, Oak Primary School, 14 Mawrth 2025. Net.');
+    expect(describeCard({ ...meta('school', 'Oak'), lang: 'cy' }, '/schools/oak/', network, urls).input).toMatchObject({
+      eyebrow: 'Ysgol gynradd · Ludlow',
+      byline: 'Yn rhan o River Trust',
+      context: 'Gofynnwch i ni am Reading',
+    });
+    const english = describeCard({ ...meta('post', 'Why'), lang: 'en' }, '/schools/oak/why/', network, urls);
+    expect(english.input.date).toBe('14 March 2025');
+  });
+
   it('falls back to the page’s own title and description for any other page', () => {
     const { input } = describeCard(meta('page', 'All posts'), '/posts/', network, urls);
     expect(input).toMatchObject({ layout: 'page', title: 'All posts', subtitle: 'A page.', network: 'Net' });

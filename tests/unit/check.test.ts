@@ -60,11 +60,11 @@ describe('parseYaml', () => {
   it('reports tabs used for indentation on their file line', () => {
     expect(parseYaml('authors:\n\t- ann\n', 2)).toEqual({
       ok: false,
-      problems: [{ line: 3, message: 'YAML does not allow tabs for indentation; use spaces' }],
+      problems: [{ line: 3, message: 'YAML does not allow tabs for indentation; use spaces', code: 'yaml-tab' }],
     });
   });
   it('keeps dates as text so they can be checked', () => {
-    expect(parseYaml('date: 2013-02-30\n')).toEqual({ ok: true, data: { date: '2013-02-30' } });
+    expect(parseYaml('date: 2013-02-30\n')).toEqual({ ok: true, data: { date: '2013-02-30' }, problems: [] });
   });
   it('gives the line of a syntax error', () => {
     const parsed = parseYaml('name: x\ntopics: [a, b\nother: y\n');
@@ -78,15 +78,16 @@ describe('schemaProblems', () => {
   const valid = { title: 'T', description: 'D', date: '2025-01-01', authors: ['a'], kind: 'reflection', topics: ['t'] };
   it('rewrites zod messages for writers', () => {
     expect(schemaProblems(posts, { ...valid, draft: 'yes', tags: 'x', titel: 'T' }).problems).toEqual([
-      { field: 'tags', message: 'should be a list such as [x], not text' },
-      { field: 'draft', message: 'should be true or false, not "yes"' },
-      { field: 'titel', message: 'is not a field here (did you mean "title"?)' },
+      { field: 'tags', message: 'should be a list such as [x], not text', code: 'invalid-type' },
+      { field: 'draft', message: 'should be true or false, not "yes": write draft: true', code: 'invalid-type' },
+      { field: 'titel', message: 'is not a field here (did you mean "title"?)', code: 'unknown-field' },
     ]);
     expect(schemaProblems(schoolSchema, { name: 'n', phase: 'primry', town: 't', region: 'r' }).problems).toEqual([
       {
         field: 'phase',
         message:
           '"primry" is not one of nursery, primary, secondary, all-through, special, post-16 (did you mean "primary"?)',
+        code: 'invalid-value',
       },
     ]);
   });
@@ -99,6 +100,7 @@ describe('links', () => {
     kind: 'rules-of-thumb',
     rules: [1, 2, 3],
     draft: false,
+    date: new Date('2024-03-01'),
   };
   const self: LinkTargetPost = {
     publisher: { type: 'school', id: 'oak' },

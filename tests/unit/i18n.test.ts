@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tableLanguage, tableProblems, translator, uiLanguages } from '../../src/lib/i18n.ts';
+import { checkedTables, tableLanguage, tableProblems, translator, uiLanguages } from '../../src/lib/i18n.ts';
 import { pluralCategoriesOf } from '../../src/lib/translate.ts';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../src/i18n/${file}`, import.meta.url), 'utf8'));
@@ -20,6 +20,14 @@ describe('interface string tables', () => {
     expect(problems).toEqual([
       'src/i18n/cy.json is missing "post.by": add it, in this file\'s language, for the English "By".',
     ]);
+  });
+
+  it('stops the build when a table is incomplete, naming the file and the key', () => {
+    const { ['toc.title']: _, ...cy } = read('cy.json');
+    expect(() => checkedTables({ ...tables, 'src/i18n/cy.json': cy })).toThrow(
+      'The interface string tables are incomplete:\n  src/i18n/cy.json is missing "toc.title"',
+    );
+    expect(checkedTables(tables).get('cy')?.['toc.title']).toBe('Ar y dudalen hon');
   });
 
   it('asks for every plural form the language uses', () => {

@@ -3,6 +3,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
+import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import remarkTypography from '../../src/integrations/markdown/remark-typography.ts';
 import { educateQuotes, typeset } from '../../src/lib/typography.ts';
@@ -56,6 +58,40 @@ describe('typography', () => {
       }
       expect(educateQuotes(input).length, input).toBe(input.length);
     }
+  });
+
+  it('never changes code, scripts, styles or attributes in MDX', () => {
+    const tree = createProcessor().parse(
+      [
+        '<iframe title="Sports day \'24" src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>',
+        '',
+        '<style>{`p::before { content: "it\'s" }`}</style>',
+        '',
+        '<code>"as typed" -- here</code> and "prose" -- here',
+        '',
+        '<pre>',
+        '"raw" ... text',
+        '</pre>',
+      ].join('\n'),
+    ) as Root;
+    remarkTypography()(tree);
+    const texts: string[] = [];
+    const attributes: unknown[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+        texts.push(node.value);
+      }
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        attributes.push(...node.attributes.map((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.value));
+      }
+    });
+    expect(attributes).toEqual(["Sports day '24", 'https://www.youtube-nocookie.com/embed/x', null]);
+    expect(texts).toEqual([
+      '`p::before { content: "it\'s" }`',
+      '"as typed" -- here',
+      ' and “prose” – here',
+      '"raw" ... text',
+    ]);
   });
 });
 

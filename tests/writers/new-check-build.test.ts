@@ -57,17 +57,33 @@ describe('npm run new → npm run check → npm run build', () => {
       'rules-of-thumb',
       '--title',
       'Dŵr, ŷd & <b>café</b>: rules for a bilingual staffroom',
+      // Display names in any case, as a writer types them.
       '--school',
-      'ysgol-derw',
+      'Ysgol Derw',
       '--author',
-      'carys-pennaeth',
+      'CARYS PENNAETH',
       '--topics',
-      'bilingualism,leadership',
+      'Bilingualism, leadership',
       '--description',
       'Four short rules for running a staffroom that works in Welsh and English, learnt the hard way.',
       '--date',
       '2025-05-01',
+      '--ready',
+      '--mdx',
     ]);
+    // The writer replaces the starter rules with their own.
+    const file = join(dir, 'content/posts/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom.mdx');
+    if (existsSync(file)) {
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('One or two sentences on where these rules come from.', 'What a year of two languages taught us.')
+          .replace(
+            /1\. \*\*Rule\.\*\*[\s\S]*$/,
+            '1. **Greet in Welsh.** Everyone can.\n2. **Minute in both.** Always.\n',
+          ),
+      );
+    }
     // A post as a Windows editor saves it: BOM and CRLF.
     writeFileSync(
       join(dir, 'content/posts/oak-primary/windows.md'),
@@ -79,11 +95,70 @@ describe('npm run new → npm run check → npm run build', () => {
   it('creates the post with a slug from the title and prints its preview URL', () => {
     expect(created.status).toBe(0);
     const file = join(dir, 'content/posts/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom.mdx');
+    expect(created.out).not.toContain('as a draft');
     expect(existsSync(file)).toBe(true);
     expect(created.out).toContain(
       'http://localhost:4321/schools/ysgol-derw/dwr-yd-and-b-cafe-b-rules-for-a-bilingual-staffroom/',
     );
-    expect(readFileSync(file, 'utf8')).toContain('1. **Rule.** Why it matters');
+    expect(readFileSync(file, 'utf8')).toContain(
+      'authors: [carys-pennaeth]\nkind: rules-of-thumb\ntopics: [bilingualism, leadership]\n',
+    );
+    expect(readFileSync(file, 'utf8')).not.toContain('draft: true');
+  });
+
+  it('starts a draft in plain Markdown by default, and says what is left to do', () => {
+    const made = npm([
+      'new',
+      '--',
+      '--content',
+      join(dir, 'content'),
+      '--kind',
+      'Rules of thumb',
+      '--title',
+      'Seven rules for wet play',
+      '--school',
+      'oak primary',
+      '--author',
+      'Ann Head',
+      '--topics',
+      'Wellbeing',
+    ]);
+    expect(made.status, made.out).toBe(0);
+    const file = join(dir, 'content/posts/oak-primary/seven-rules-for-wet-play.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('draft: true\n');
+    expect(text).toContain('authors: [ann-head]\nkind: rules-of-thumb\ntopics: [wellbeing]\n');
+    expect(made.out).toContain('as a draft');
+    const checked = npm(['check', '--', '--content', join(dir, 'content')]);
+    expect(checked.out).toContain(
+      'posts/oak-primary/seven-rules-for-wet-play.md:3 warning: still holds the starter text of "npm run new": ' +
+        '"One or two sentences saying what the post…", "One or two sentences on where these rules…", "**Rule.** Why it matters". ' +
+        'Replace it with your own words before you publish',
+    );
+    writeFileSync(file, text.replace('draft: true\n', 'draft: false\n'));
+    const ready = npm(['check', '--', '--content', join(dir, 'content')]);
+    expect(ready.status).toBe(1);
+    expect(ready.out).toContain('posts/oak-primary/seven-rules-for-wet-play.md:3 still holds the starter text');
+    expect(ready.out).toContain('Replace it with your own words, or set draft: true until it is ready');
+    rmSync(file);
+  });
+
+  it('answers a slip in the flags with one line of help, never a stack trace', () => {
+    const cases: [string[], string][] = [
+      [['--autor', 'ann-head'], '--autor is not an option (did you mean "--author"?)'],
+      [['--draft', 'yes'], '--draft and --ready take no value: write --draft for a draft, --ready to publish it.'],
+      [['--title'], '--title needs a value after it.'],
+    ];
+    for (const [args, message] of cases) {
+      const slip = npm(['new', '--', '--content', join(dir, 'content'), ...args]);
+      expect(slip.status).toBe(1);
+      expect(slip.out.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(slip.out).toContain(message);
+      expect(slip.out).not.toMatch(/\n\s+at /);
+    }
+    const noDashes = spawnSync('npm', ['run', '--silent', 'new', '--title', 'Seven rules'], { encoding: 'utf8' });
+    expect(noDashes.status).toBe(1);
+    expect(noDashes.stderr).toContain('npm kept the flags for itself, because "--" was missing');
   });
 
   it('refuses to overwrite, and names the schools and authors that exist', { timeout: 60_000 }, () => {
@@ -102,7 +177,9 @@ describe('npm run new → npm run check → npm run build', () => {
     const school = npm([...again, '--title', 'Anything', '--school', 'ysgol-derwen', ...common]);
     expect(school.status).toBe(1);
     expect(school.out).toContain('"ysgol-derwen" is not a school or family (did you mean "ysgol-derw"?)');
-    expect(school.out).toContain('Schools: elm-academy, oak-primary, ysgol-derw');
+    expect(school.out).toContain(
+      'Schools: Elm Academy (elm-academy), Oak Primary School (oak-primary), Ysgol Derw (ysgol-derw)',
+    );
     const author = npm([
       ...again,
       '--title',
@@ -115,7 +192,9 @@ describe('npm run new → npm run check → npm run build', () => {
       'leadership',
     ]);
     expect(author.status).toBe(1);
-    expect(author.out).toContain('Authors: ann-head, ben-teacher, carys-pennaeth, dee-ceo, eve-adviser');
+    // The school's own authors come first.
+    expect(author.out).toContain('"carys" is not an author');
+    expect(author.out).toMatch(/Authors: Carys Pennaeth \(carys-pennaeth\), Ann Head \(ann-head\)/);
   });
 
   it('check accepts the new post and lists scheduled posts and drafts', { timeout: 60_000 }, () => {

@@ -1,6 +1,7 @@
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { translator } from '../../lib/i18n.ts';
+import { postPathLanguage } from '../../lib/post-language.ts';
 import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
 
 /**
@@ -11,14 +12,14 @@ import { findRuleList, ruleAnchor, rulesFromTree } from '../../lib/rules.ts';
  */
 export default function remarkRuleAnchors() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string; lang?: string } } }).astro
+    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string; lang?: unknown } } }).astro
       ?.frontmatter;
     if (frontmatter?.kind !== 'rules-of-thumb') return;
     const list = findRuleList(tree);
     if (!list) return;
     const rules = rulesFromTree(tree);
-    // Each rule's link is named in the post's language, for screen readers.
-    const t = translator(frontmatter.lang ?? 'en');
+    // Rules are named in the post's language: in search, and on each rule's link for screen readers.
+    const t = translator(postPathLanguage(file.path, frontmatter.lang) ?? 'en');
     list.data = { ...list.data, hProperties: { className: ['rules'] } };
     const start = list.start ?? 1;
     list.children.forEach((item, index) => {
@@ -28,14 +29,14 @@ export default function remarkRuleAnchors() {
         hProperties: {
           id: ruleAnchor(number),
           className: ['rule'],
-          dataPagefindTitle: rules[index]?.title ?? `Rule ${number}`,
+          dataPagefindTitle: rules[index]?.title ?? t('rulebook.rule', { number }),
         },
       };
       const link: Link = {
         type: 'link',
         url: `#${ruleAnchor(number)}`,
         children: [{ type: 'text', value: String(number) }],
-        data: { hProperties: { className: ['rule-number'], ariaLabel: t('rule.link', { number }) } },
+        data: { hProperties: { className: ['rule-number'], ariaLabel: t('rulebook.rule', { number }) } },
       };
       const first = item.children[0];
       if (first?.type === 'paragraph') first.children.unshift(link);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type PngOptions } from 'sharp';
 import { loadFonts } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardInput } from './input.ts';
 import { cardTree, type CardNode } from './template.ts';
@@ -43,8 +43,23 @@ export function toSvg(tree: CardNode, { embedFont = true } = {}): Promise<string
   });
 }
 
-const rasterise = (svg: string) =>
+/** Draws an SVG's pixels with resvg. */
+export const rasterise = (svg: string) =>
   new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+
+/** The PNG settings cards are encoded with, chosen by `npm run bench:cards`. */
+export const PNG_OPTIONS: PngOptions = { compressionLevel: 4, adaptiveFiltering: false };
+
+/** Encodes resvg's pixels as an opaque PNG with sharp. */
+export function encodePixels(
+  image: { pixels: Buffer; width: number; height: number },
+  options: PngOptions = PNG_OPTIONS,
+): Promise<Buffer> {
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .removeAlpha()
+    .png(options)
+    .toBuffer();
+}
 
 /**
  * SVG to PNG as cards are drawn: resvg draws the pixels and sharp encodes them. The pixels are the same as
@@ -52,11 +67,7 @@ const rasterise = (svg: string) =>
  * are opaque, so the alpha channel is dropped.
  */
 export function pngFromSvg(svg: string): Promise<Buffer> {
-  const image = rasterise(svg);
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-    .removeAlpha()
-    .png({ compressionLevel: 4, adaptiveFiltering: false })
-    .toBuffer();
+  return encodePixels(rasterise(svg));
 }
 
 /** SVG to PNG with resvg alone, its own encoder included; kept for the benchmark. */

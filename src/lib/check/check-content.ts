@@ -11,18 +11,23 @@ import { networkSchema, type NetworkData } from '../../schemas/network.ts';
 import { postKinds, postSchema, type PostData } from '../../schemas/post.ts';
 import { schoolSchema, type SchoolData } from '../../schemas/school.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
-import { ContentError, type ContentIssue } from '../content-issue.ts';
+import { ContentError, uniqueIssues, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { buildNetwork, type RawContent } from '../network/build.ts';
 import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
+import { holdBack } from '../publish.ts';
 import { extractRules } from '../rules.ts';
-import { checkRawDate, isoDay } from './dates.ts';
+import { embedProblems, rawImages, shapeProblems, spacedAddresses, splitRules, unclosedFences } from './body.ts';
+import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
+import { notAPicture } from './images.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
 import { parseBody, type BodyReference } from './markdown.ts';
+import { mdxProseProblems, mdxTreeProblems } from './mdx.ts';
+import { placeholdersIn } from './new-post.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
-import { decodeText, splitFrontMatter } from './text.ts';
-import { parseYaml } from './yaml.ts';
+import { decodeText, splitFrontMatter, textProblems } from './text.ts';
+import { conflictLines, parseYaml } from './yaml.ts';
 import { checkImages } from '../images/check-images.ts';
 import { consentIssue } from '../images/consent.ts';
 
@@ -51,9 +56,14 @@ export interface CheckResult {
   counts: { posts: number; schools: number; families: number; authors: number; topics: number };
 }
 
+type Extra = Partial<Pick<ContentIssue, 'line' | 'column' | 'severity' | 'ref'>> & { code: string };
+
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IMAGE = /\.(png|jpe?g|webp|avif|gif|svg|tiff?)$/i;
-const NOT_READ = /\.(markdown|mdown|mkd|txt|html?|docx?|json|toml)$/i;
+/** Files a writer may have meant as content, but which are not read. */
+const NOT_READ = /\.(txt|html?|docx?|odt|pages|rtf|json|toml)$/i;
+/** Markdown under a name the build does not read (`.MD`, `.Markdown`): renaming it is all it takes. */
+const MARKDOWN_ELSEWISE = /\.(mdx?|markdown|mdown|mkdn?|mkd)$/i;
 const DATA_FOLDERS = ['schools', 'families', 'authors', 'topics'] as const;
 type DataFolder = (typeof DATA_FOLDERS)[number];
 const KIND_OF: Record<DataFolder, 'school' | 'family' | 'author' | 'topic'> = {
@@ -62,6 +72,8 @@ const KIND_OF: Record<DataFolder, 'school' | 'family' | 'author' | 'topic'> = {
   authors: 'author',
   topics: 'topic',
 };
+/** Front matter lists where an id twice is a slip. */
+const LISTS = ['authors', 'topics', 'families', 'tags'] as const;
 
 /** Posts checked outside Astro: `hero` is a path, checked for existence separately. */
 const stringPostSchema = postSchema(z.string());
@@ -89,19 +101,41 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const issues: ContentIssue[] = [];
   const sources = new Map<string, string>();
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/');
-  const add = (file: string, field: string, message: string, extra: Partial<ContentIssue> = {}) =>
-    issues.push({ file, field, message, severity: 'error', ...extra });
-  const at = (line?: number, column?: number) => ({ ...(line ? { line } : {}), ...(column ? { column } : {}) });
+  const add = (file: string, field: string, message: string, extra: Extra) => {
+    const { line, column, ...rest } = extra;
+    issues.push({
+      file,
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+      field,
+      message,
+      severity: 'error',
+      ...rest,
+    });
+  };
 
   async function readText(abs: string): Promise<string | undefined> {
     const decoded = decodeText(await readFile(abs));
     if (!decoded.ok) {
-      add(rel(abs), '', decoded.message, at(decoded.line));
+      add(rel(abs), '', decoded.message, { code: 'encoding', ...(decoded.line ? { line: decoded.line } : {}) });
       return undefined;
     }
     sources.set(rel(abs), decoded.text);
     return decoded.text;
   }
+
+  /** A git merge left half-done: one clear message instead of a screenful of YAML errors. */
+  const mergeConflict = (file: string, text: string): boolean => {
+    const lines = conflictLines(text);
+    if (lines.length === 0) return false;
+    add(
+      file,
+      '',
+      `this file still has a merge conflict (the lines ${lines.length > 1 ? `${lines.join(', ')}` : `${lines[0]}`} starting <<<<<<<, ======= or >>>>>>>): keep the version you want, delete the other and the marker lines`,
+      { code: 'merge-conflict', line: lines[0]! },
+    );
+    return true;
+  };
 
   const reportProblems = (
     file: string,
@@ -114,7 +148,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       // A missing heroAlt belongs beside the hero it describes.
       const line =
         lineOfField(text, problem.field) ?? (problem.field === 'heroAlt' ? lineOfField(text, 'hero') : undefined);
-      add(file, problem.field, problem.message, at(line));
+      add(file, problem.field, problem.message, { code: problem.code, ...(line ? { line } : {}) });
     }
   };
 
@@ -126,16 +160,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const text = await readText(abs);
     if (text === undefined) return { parsed: false };
     if (text.trim() === '') {
-      add(file, '', 'the file is empty');
+      add(file, '', 'the file is empty', { code: 'empty-file' });
       return { parsed: false };
     }
+    if (mergeConflict(file, text)) return { parsed: false };
     const parsed = parseYaml(text);
-    if (!parsed.ok) {
-      for (const problem of parsed.problems) add(file, '', problem.message, at(problem.line, problem.column));
-      return { parsed: false };
-    }
+    for (const problem of parsed.problems) add(file, problem.field ?? '', problem.message, { ...problem });
+    if (!parsed.ok || parsed.problems.length > 0) return { parsed: false };
     if (!isPlainObject(parsed.data)) {
-      add(file, '', 'should be a list of fields such as "name: …", one a line');
+      add(file, '', 'should be a list of fields such as "name: …", one a line', { code: 'not-fields' });
       return { parsed: false };
     }
     const { data, problems } = schemaProblems(schema, parsed.data);
@@ -149,24 +182,39 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return didYouMean(wanted, images);
   };
 
-  /** Checks a local image path written in a file; returns a message when it is missing. */
-  const missingImage = (dir: string, url: string): string | undefined => {
-    if (/^(https?:|data:|\/)/.test(url)) return undefined;
+  /** Checks a local image path written in a file; returns a message when it is missing or not a picture. */
+  const imageProblem = (dir: string, url: string): string | undefined => {
+    if (/^data:/.test(url)) return undefined;
+    if (/^https?:/.test(url)) {
+      return `"${url}" is on another website, which the site's pages may not load: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!) || 'picture.jpg'}"`;
+    }
+    if (url.startsWith('/')) {
+      return `"${url}" is an address on an old website${url.startsWith('/wp-content/') ? ' (WordPress)' : ''}: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!)}"`;
+    }
     let path: string;
     try {
       path = decodeURI(url.split(/[?#]/)[0]!);
     } catch {
       path = url;
     }
-    if (existsSync(resolve(dir, path))) return undefined;
-    return `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`;
+    const abs = resolve(dir, path);
+    if (!existsSync(abs)) {
+      return `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`;
+    }
+    const really = notAPicture(abs);
+    if (really) {
+      return `"${url}" is ${really}, not a picture, although its name ends ${extname(path)}: save or export it as JPEG or PNG`;
+    }
+    return undefined;
   };
 
   // network.yaml
   const networkFile = ['network.yaml', 'network.yml'].map((name) => join(root, name)).find((path) => existsSync(path));
   let network: NetworkData | undefined;
   if (!networkFile) {
-    add(rel(join(root, 'network.yaml')), '', 'is missing: create it with name, tagline, site and description');
+    add(rel(join(root, 'network.yaml')), '', 'is missing: create it with name, tagline, site and description', {
+      code: 'missing-network',
+    });
   } else {
     network = (await loadYaml(networkFile, networkSchema)).data;
   }
@@ -196,14 +244,28 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const seen = new Map<string, string>();
     for (const name of names) {
       const abs = join(dir, name);
-      if (NOT_READ.test(name)) {
-        add(rel(abs), '', `is not read: only .yaml files describe ${folder}`, { severity: 'warning' });
+      if (NOT_READ.test(name) || MARKDOWN_ELSEWISE.test(name)) {
+        add(rel(abs), '', `is not read: only .yaml files describe ${folder}`, {
+          code: 'not-read',
+          severity: 'warning',
+        });
+        continue;
+      }
+      if (/\.ya?ml$/i.test(name) && !/\.ya?ml$/.test(name)) {
+        add(
+          rel(abs),
+          '',
+          `is not read, because of the capital letters in "${extname(name)}": rename it "${basename(name, extname(name))}.yaml"`,
+          {
+            code: 'extension-case',
+          },
+        );
         continue;
       }
       if (!/\.ya?ml$/.test(name)) continue;
       const id = name.replace(/\.ya?ml$/, '');
       if (seen.has(id)) {
-        add(rel(abs), '', `has the same id "${id}" as ${seen.get(id)}: keep one of them`);
+        add(rel(abs), '', `has the same id "${id}" as ${seen.get(id)}: keep one of them`, { code: 'duplicate-id' });
         continue;
       }
       seen.set(id, rel(abs));
@@ -213,9 +275,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           rel(abs),
           '',
           `the file name "${name}" is not an id, so nothing can refer to it: rename it "${slugify(id)}.yaml"`,
-          {
-            severity: 'warning',
-          },
+          { code: 'file-name', severity: 'warning' },
         );
       }
       const { data } = await loadYaml(abs, schemas[folder] as z.ZodType);
@@ -227,22 +287,32 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const text = sources.get(rel(abs))!;
       const field = folder === 'authors' ? 'avatar' : 'logo';
       const picture = (data as { avatar?: string; logo?: string })[field];
-      const missing = picture === undefined ? undefined : missingImage(dir, picture);
-      if (missing) add(rel(abs), field, missing, at(lineOfField(text, field)));
+      const problem = picture === undefined ? undefined : imageProblem(dir, picture);
+      const line = lineOfField(text, field);
+      if (problem) add(rel(abs), field, problem, { code: 'image', ...(line ? { line } : {}) });
     }
   }
 
-  // posts
+  // posts: every file under posts/ is read, published, or named here with why it is not
   const postsDir = join(root, 'posts');
   const postFiles: string[] = [];
   const commentFiles: string[] = [];
   if (existsSync(postsDir)) {
     for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
       const abs = join(entry.parentPath, entry.name);
       const parts = relative(postsDir, abs).split(sep);
       if (parts.some((part) => part.startsWith('.'))) continue;
       const file = rel(abs);
+      if (entry.isSymbolicLink()) {
+        add(
+          file,
+          '',
+          'is a link to another file, which the check and the build cannot both follow: copy the file here instead',
+          { code: 'symlink' },
+        );
+        continue;
+      }
+      if (!entry.isFile()) continue;
       if (/\.mdx?$/.test(entry.name)) {
         if (parts.length === 2) postFiles.push(abs);
         else if (parts.length === 1) {
@@ -250,18 +320,40 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
             file,
             '',
             'is not in a publisher folder, so it would not be published: move it into posts/<school-or-family-id>/',
+            { code: 'post-outside-folder' },
           );
         } else {
-          add(file, '', `is in a sub-folder, which the build ignores: move it up to posts/${parts[0]}/`);
+          add(file, '', `is in a sub-folder, which the build ignores: move it up to posts/${parts[0]}/`, {
+            code: 'post-in-sub-folder',
+          });
         }
       } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
         commentFiles.push(abs);
+      } else if (MARKDOWN_ELSEWISE.test(entry.name)) {
+        const wanted = `${basename(entry.name, extname(entry.name))}${/\.mdx$/i.test(entry.name) ? '.mdx' : '.md'}`;
+        add(file, '', `is not read as a post, because only names ending .md or .mdx are: rename it "${wanted}"`, {
+          code: 'post-extension',
+        });
       } else if (NOT_READ.test(entry.name)) {
-        add(file, '', 'is not read as a post: only .md and .mdx files are', { severity: 'warning' });
+        add(file, '', 'is not read as a post: only .md and .mdx files are', { code: 'not-read', severity: 'warning' });
       }
     }
   }
   postFiles.sort();
+  // Names that differ only in case are one file on Windows and macOS, and one address on many hosts.
+  const byLowerName = new Map<string, string>();
+  for (const abs of postFiles) {
+    const key = abs.toLowerCase().replace(/\.mdx?$/, '');
+    const other = byLowerName.get(key);
+    if (other && basename(other).replace(/\.mdx?$/, '') !== basename(abs).replace(/\.mdx?$/, '')) {
+      add(
+        rel(abs),
+        '',
+        `has the same name as ${rel(other)} apart from capital letters: on many computers they are one file, so rename or merge them`,
+        { code: 'case-collision' },
+      );
+    } else byLowerName.set(key, abs);
+  }
 
   const kinds: readonly string[] = postKinds;
   const posts = (await Promise.all(postFiles.map((abs) => loadPost(abs)))).filter((post) => post !== undefined);
@@ -271,28 +363,35 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const dir = dirname(abs);
     const publisher = basename(dir);
     const slug = basename(abs).replace(/\.mdx?$/, '');
+    const mdx = abs.endsWith('.mdx');
     const text = await readText(abs);
     if (text === undefined) return undefined;
+    if (mergeConflict(file, text)) return undefined;
     const split = splitFrontMatter(text);
     if (!('yaml' in split)) {
-      add(file, '', split.message, at(split.line));
+      add(file, '', split.message, { code: 'front-matter', ...(split.line ? { line: split.line } : {}) });
       return undefined;
     }
     const parsed = parseYaml(split.yaml, split.yamlLine);
-    if (!parsed.ok) {
-      for (const problem of parsed.problems) add(file, '', problem.message, at(problem.line, problem.column));
-      return undefined;
-    }
+    for (const problem of parsed.problems) add(file, problem.field ?? '', problem.message, { ...problem });
+    if (!parsed.ok) return undefined;
     if (!isPlainObject(parsed.data)) {
-      add(file, '', 'the front matter should be a list of fields such as "title: …", one a line', at(split.yamlLine));
+      add(file, '', 'the front matter should be a list of fields such as "title: …", one a line', {
+        code: 'not-fields',
+        line: split.yamlLine,
+      });
       return undefined;
     }
     const raw = parsed.data;
-    const skip = new Set<string>();
+    const skip = new Set<string>(parsed.problems.flatMap((problem) => (problem.field ? [problem.field] : [])));
+    const lineOf = (field: string) => {
+      const line = lineOfField(text, field);
+      return line ? { line } : {};
+    };
     for (const field of ['date', 'updated']) {
       const problem = checkRawDate(raw[field]);
       if (problem) {
-        add(file, field, problem, at(lineOfField(text, field)));
+        add(file, field, problem, { code: 'date', ...lineOf(field) });
         skip.add(field);
       }
     }
@@ -313,67 +412,115 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         file,
         '',
         `the file name "${basename(abs)}" makes an awkward address: rename it "${slugify(slug)}${extname(abs)}"`,
-        {
-          severity: 'warning',
-        },
+        { code: 'file-name', severity: 'warning' },
       );
     }
     if (data) {
       const length = data.description.length;
-      const line = at(lineOfField(text, 'description'));
-      if (length < 50) {
+      if (length < descriptionLength.min) {
         add(
           file,
           'description',
-          `is short (${length} characters): write one or two sentences (50–300 characters) for cards, feeds and search`,
-          { severity: 'warning', ...line },
+          `is short (${length} characters): write one or two sentences (${descriptionLength.min}–${descriptionLength.max} characters) for cards, feeds and search`,
+          { code: 'description-length', severity: 'warning', ...lineOf('description') },
         );
-      } else if (length > 300) {
+      } else if (length > descriptionLength.max) {
         add(
           file,
           'description',
-          `is long (${length} characters): cards and search results show about 300, so keep it to 50–300`,
-          { severity: 'warning', ...line },
+          `is long (${length} characters): cards and search results show about ${descriptionLength.max}, so keep it to ${descriptionLength.min}–${descriptionLength.max}`,
+          { code: 'description-length', severity: 'warning', ...lineOf('description') },
         );
       }
+      for (const problem of dateWarnings(data.date, data.updated, now)) {
+        add(file, problem.field, problem.message, {
+          code: problem.code,
+          severity: 'warning',
+          ...lineOf(problem.field),
+        });
+      }
+      for (const field of ['title', 'description', 'heroAlt', 'seriesTitle'] as const) {
+        const value = data[field];
+        if (value === undefined) continue;
+        for (const problem of textProblems(value, field))
+          add(file, field, problem.message, { ...problem, ...lineOf(field) });
+      }
+      for (const field of LISTS) {
+        const list: readonly string[] = data[field] ?? [];
+        list.forEach((item, index) => {
+          if (list.indexOf(item) !== index) {
+            add(file, `${field}[${index}]`, `"${item}" is listed twice: keep one`, {
+              code: 'listed-twice',
+              severity: 'warning',
+              ...lineOf(`${field}[${index}]`),
+            });
+          }
+        });
+      }
+    }
+    const starter = placeholdersIn(text);
+    if (starter.length > 0) {
+      const draft = data?.draft ?? raw.draft === true;
+      const where = text.split('\n').findIndex((line) => line.includes(starter[0]!)) + 1;
+      add(
+        file,
+        '',
+        `still holds the starter text of "npm run new": ${starter.map((phrase) => `"${phrase.length > 45 ? `${phrase.slice(0, 42).trimEnd()}…` : phrase}"`).join(', ')}. Replace it with your own words${draft ? ' before you publish' : ', or set draft: true until it is ready'}`,
+        { code: 'placeholder', severity: draft ? 'warning' : 'error', ...(where > 0 ? { line: where } : {}) },
+      );
     }
     if (split.body.trim() === '') {
-      add(file, '', 'the post has no text after the front matter', at(split.bodyLine - 1));
+      add(file, '', 'the post has no text after the front matter', { code: 'empty-body', line: split.bodyLine - 1 });
     }
     if (typeof raw.hero === 'string') {
-      const line = at(lineOfField(text, 'hero'));
-      if (/^https?:/.test(raw.hero)) {
-        add(file, 'hero', 'must be an image file beside the post, e.g. "./hero.jpg", not a web address', line);
-      } else {
-        const missing = missingImage(dir, raw.hero);
-        if (missing) add(file, 'hero', missing, line);
-      }
+      const problem = imageProblem(dir, raw.hero);
+      if (problem) add(file, 'hero', problem, { code: 'image', ...lineOf('hero') });
     }
-    const body = await parseBody(split.blanked, abs.endsWith('.mdx'));
+    const body = await parseBody(split.blanked, mdx);
     let references: BodyReference[] = [];
-    if (!body.ok) add(file, '', body.message, at(body.line, body.column));
-    else {
+    const bodyProblems = (
+      list: { code: string; message: string; severity: 'error' | 'warning'; line?: number; column?: number }[],
+    ) => {
+      for (const problem of list) add(file, '', problem.message, problem);
+    };
+    if (!body.ok) {
+      const prose = mdx ? mdxProseProblems(split.blanked) : [];
+      if (prose.length > 0) bodyProblems(prose);
+      else {
+        add(file, '', body.message, {
+          code: 'mdx-syntax',
+          ...(body.line ? { line: body.line } : {}),
+          ...(body.column ? { column: body.column } : {}),
+        });
+      }
+    } else {
       references = body.references;
+      bodyProblems([
+        ...embedProblems(body.tree),
+        ...unclosedFences(body.tree, split.blanked),
+        ...(split.body.trim() === '' ? [] : shapeProblems(body.tree)),
+        ...spacedAddresses(body.tree),
+        ...rawImages(body.tree),
+        ...(raw.kind === 'rules-of-thumb' ? splitRules(body.tree) : []),
+        ...(mdx ? mdxTreeProblems(body.tree, abs) : []),
+      ]);
       for (const image of references.filter((ref) => ref.type === 'image')) {
-        const where = at(image.line, image.column);
+        const where = {
+          ...(image.line ? { line: image.line } : {}),
+          ...(image.column ? { column: image.column } : {}),
+        };
         if (!image.alt?.trim()) {
           add(
             file,
             '',
             `image "${image.url}" has no alt text: describe it between the brackets, ![A class reading outdoors](${image.url})`,
-            where,
+            { code: 'image-alt', ...where },
           );
         }
-        const missing = missingImage(dir, image.url);
-        if (missing) add(file, '', `image ${missing}`, where);
-        if (/^https?:/.test(image.url)) {
-          add(
-            file,
-            '',
-            `image "${image.url}" is on another website, which readers' browsers will not load here: save the picture beside the post and write its file name, ![${image.alt?.trim() || 'What it shows'}](./picture.jpg)`,
-            { severity: 'warning', ...where },
-          );
-        }
+        const problem = imageProblem(dir, image.url);
+        // A picture left on another website still shows the post, without it: the writer is told, the post is kept.
+        const remote = /^https?:/.test(image.url) ? { severity: 'warning' as const } : {};
+        if (problem) add(file, '', `image ${problem}`, { code: 'image', ...where, ...remote });
       }
     }
     if (network?.requirePhotoConsent) {
@@ -381,11 +528,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         ...(typeof raw.hero === 'string' ? [raw.hero] : []),
         ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
       ];
-      const consent = raw.photoConsent as boolean | string[] | undefined;
+      const line = lineOfField(text, 'photoConsent') ?? 1;
       const problem = consentIssue({
         file,
-        ...at(lineOfField(text, 'photoConsent') ?? 1),
-        photoConsent: consent,
+        line,
+        photoConsent: raw.photoConsent as boolean | string[] | undefined,
         images,
       });
       if (problem) issues.push(problem);
@@ -408,7 +555,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         slug,
         ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
         rules: raw.kind === 'rules-of-thumb' ? extractRules(split.body).map((rule) => rule.number) : [],
-        draft: raw.draft === true,
+        draft: data?.draft ?? raw.draft === true,
         ...(date ? { date } : {}),
       },
     };
@@ -419,14 +566,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const { data } = await loadYaml(abs, commentsSchema);
     const slug = basename(abs).replace(/\.comments\.ya?ml$/, '');
     if (data && !posts.some((post) => post.dir === dirname(abs) && post.slug === slug)) {
-      add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`);
+      add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`, {
+        code: 'orphan-comments',
+      });
     }
   }
 
-  // old addresses of imported blogs
-  for (const name of ['redirects.yaml', 'redirects.yml']) {
-    if (existsSync(join(root, name))) await loadYaml(join(root, name), redirectsSchema);
-  }
+  // old addresses of imported blogs: checked against the posts below, once they are indexed
+  const redirectsFile = ['redirects.yaml', 'redirects.yml'].map((name) => join(root, name)).find(existsSync);
+  const redirects = redirectsFile ? (await loadYaml(redirectsFile, redirectsSchema)).data?.redirects : undefined;
 
   // unique slugs within a publisher
   const byId = new Map<string, PostRecord>();
@@ -438,6 +586,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         post.file,
         '',
         `has the same slug "${post.slug}" as ${first.file}: both would be published at the same address; rename one`,
+        { code: 'duplicate-slug' },
       );
     } else byId.set(id, post);
   }
@@ -454,7 +603,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[];
+  let modelIssues: ContentIssue[] = [];
   try {
     modelIssues = buildNetwork(raw, {
       now,
@@ -466,18 +615,17 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     if (!(error instanceof ContentError)) throw error;
     modelIssues = error.issues;
   }
-  const broken = (kind: string, id: string) =>
-    DATA_FOLDERS.some(
+  const broken = (ref: string) => {
+    const [kind = '', id = ''] = ref.split(':');
+    return DATA_FOLDERS.some(
       (folder) =>
         (KIND_OF[folder] === kind || (kind === 'publisher' && folder !== 'authors' && folder !== 'topics')) &&
         brokenIds[folder].has(id),
     );
+  };
   for (const issue of modelIssues) {
     // A reference to a file that exists but has its own errors is not a second problem.
-    const reference = /^"([^"]+)" is not an? (school|family|author|topic)\b/.exec(issue.message);
-    if (reference && broken(reference[2]!, reference[1]!)) continue;
-    const folder = /^the folder "([^"]+)" is not a school or family id/.exec(issue.message);
-    if (folder && broken('publisher', folder[1]!)) continue;
+    if (issue.code === 'unknown-reference' && issue.ref && broken(issue.ref)) continue;
     issues.push(issue);
   }
 
@@ -492,12 +640,33 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   for (const post of posts) {
     for (const link of post.references.filter((ref) => ref.type === 'link')) {
       const problem = checkLink(link.url, index, post.target, now);
-      if (problem) add(post.file, '', problem.message, { severity: problem.severity, ...at(link.line, link.column) });
+      if (problem) {
+        add(post.file, '', problem.message, {
+          code: 'link',
+          severity: problem.severity,
+          ...(link.line ? { line: link.line } : {}),
+          ...(link.column ? { column: link.column } : {}),
+        });
+      }
     }
   }
 
+  if (redirectsFile && redirects) {
+    const reader: LinkTargetPost = { publisher: { type: 'school', id: '' }, slug: '', rules: [], draft: false };
+    redirects.forEach((redirect, i) => {
+      if (!/^\/(schools|families)\/[^/]+\/[^/]+\/$/.test(redirect.to)) return;
+      const problem = checkLink(redirect.to, index, reader, now);
+      if (!problem) return;
+      const line = lineOfField(sources.get(rel(redirectsFile)) ?? '', `redirects[${i}].to`);
+      add(rel(redirectsFile), `redirects[${i}].to`, problem.message.replace(/^link/, 'redirect'), {
+        code: 'redirect-target',
+        severity: problem.severity,
+        ...(line ? { line } : {}),
+      });
+    });
+  }
   const limitBytes = (network?.imageSizeLimitMB ?? 10) * 1_000_000;
-  issues.push(...(await checkImages({ root, rel, limitBytes, sources })));
+  issues.push(...(await checkImages({ root, rel, limitBytes })));
 
   const valid = posts.flatMap((post) => (post.data ? [{ ...post, data: post.data }] : []));
   const listed = (post: (typeof valid)[number]): ListedPost => ({
@@ -505,17 +674,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     title: post.data.title,
     date: isoDay(post.data.date),
   });
-  const unique = new Map<string, ContentIssue>();
-  for (const issue of issues) unique.set(JSON.stringify(issue), issue);
   return {
-    issues: [...unique.values()].sort(
-      (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-    ),
+    issues: uniqueIssues(issues),
     scheduled: valid
-      .filter((post) => !post.data.draft && post.data.date > now)
+      .filter((post) => holdBack(post.data, now) === 'scheduled')
       .sort((a, b) => a.data.date.getTime() - b.data.date.getTime())
       .map(listed),
-    drafts: valid.filter((post) => post.data.draft).map(listed),
+    drafts: valid.filter((post) => holdBack(post.data, now) === 'draft').map(listed),
     counts: {
       posts: postFiles.length,
       schools: allIds.schools.length,
@@ -525,3 +690,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     },
   };
 }
+
+/** The length of a post's description the check asks for, in characters (the browser editor shows it too). */
+export const descriptionLength = { min: 50, max: 300 } as const;

@@ -1,23 +1,7 @@
 import { postKinds } from '../../schemas/post.ts';
 import { didYouMean } from '../network/suggest.ts';
+import { createUrls } from '../urls.ts';
 import { isoDay } from './dates.ts';
-
-/** Pages every build has, written as network paths. */
-export const fixedPages = [
-  '/',
-  '/posts/',
-  '/schools/',
-  '/families/',
-  '/authors/',
-  '/topics/',
-  '/rulebook/',
-  '/expertise/',
-  '/archive/',
-  '/about/',
-  '/accessibility/',
-  '/search/',
-  '/feeds/',
-] as const;
 
 export interface LinkTargetPost {
   publisher: { type: 'school' | 'family'; id: string };
@@ -42,21 +26,76 @@ export interface LinkProblem {
   severity: 'error' | 'warning';
 }
 
-const postPath = (post: LinkTargetPost) =>
-  `/${post.publisher.type === 'school' ? 'schools' : 'families'}/${post.publisher.id}/${post.slug}/`;
-
-/** Every network path a post body may link to, mapped to the post it shows where it is one. */
+/**
+ * Every network path a post body may link to, mapped to the post it shows where it is one. Paths come from
+ * the URL module, laid out as the whole network at `/`: the form writers link with (see `urls.contentLink`).
+ */
 export function linkIndex(targets: LinkTargets): Map<string, LinkTargetPost | undefined> {
-  const index = new Map<string, LinkTargetPost | undefined>(fixedPages.map((page) => [page, undefined]));
-  const add = (prefix: string, ids: readonly string[]) =>
-    ids.forEach((id) => index.set(`/${prefix}/${id}/`, undefined));
-  add('schools', targets.schools);
-  add('families', targets.families);
-  add('authors', targets.authors);
-  add('topics', targets.topics);
-  add('kinds', postKinds);
-  for (const post of targets.posts) index.set(postPath(post), post);
+  const urls = createUrls({
+    networkSite: 'https://network.invalid/',
+    base: '/',
+    scope: { type: 'network' },
+    schools: targets.schools.map((id) => ({ id, families: [] })),
+  });
+  const fixed = [
+    urls.home(),
+    urls.posts(),
+    urls.schools(),
+    urls.families(),
+    urls.authors(),
+    urls.topics(),
+    urls.rulebook(),
+    urls.expertise(),
+    urls.archive(),
+    urls.about(),
+    urls.accessibility(),
+    urls.search(),
+    urls.feeds(),
+  ];
+  const index = new Map<string, LinkTargetPost | undefined>(fixed.map((page) => [page, undefined]));
+  for (const id of targets.schools) index.set(urls.school(id), undefined);
+  for (const id of targets.families) index.set(urls.family(id), undefined);
+  for (const id of targets.authors) index.set(urls.author(id), undefined);
+  for (const id of targets.topics) index.set(urls.topic(id), undefined);
+  for (const kind of postKinds) index.set(urls.kind(kind), undefined);
+  for (const post of targets.posts) index.set(urls.post(post), post);
+  for (const year of new Set(targets.posts.flatMap((post) => (post.date ? [post.date.getUTCFullYear()] : [])))) {
+    index.set(urls.archive(year), undefined);
+  }
   return index;
+}
+
+/**
+ * A relative link (`./other-post.mdx`, `other-post`) works in an editor's preview but not on the site, where
+ * posts have addresses rather than files: returns the fix, naming the post's address when there is one.
+ */
+export function checkRelativeLink(
+  href: string,
+  index: ReadonlyMap<string, LinkTargetPost | undefined>,
+  self: LinkTargetPost,
+): LinkProblem | undefined {
+  if (/^([a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(href)) return undefined;
+  const path = href.split(/[?#]/)[0]!.replace(/\/+$/, '');
+  const name = path.split('/').at(-1) ?? '';
+  const isPost = /\.mdx?$/i.test(name);
+  if (!isPost && /\.[a-z0-9]{2,5}$/i.test(name)) return undefined;
+  const slug = name.replace(/\.mdx?$/i, '');
+  const hash = /#.*$/.exec(href)?.[0] ?? '';
+  const posts = [...index.entries()].filter(([, post]) => post?.slug === slug);
+  const target =
+    posts.find(
+      ([, post]) => post!.publisher.id === self.publisher.id && post!.publisher.type === self.publisher.type,
+    ) ?? posts[0];
+  if (target) {
+    return {
+      severity: 'error',
+      message: `link "${href}" ${isPost ? "goes to the post's file, which" : 'is relative, so it'} breaks on the site: write "${target[0]}${hash}"`,
+    };
+  }
+  return {
+    severity: 'error',
+    message: `link "${href}" goes to no page of the network: link to a post by its address, e.g. "/schools/<school>/<post>/"`,
+  };
 }
 
 const ruleFragment = /^#rule-(\d+)$/;
@@ -88,11 +127,12 @@ export function checkLink(
   now: Date,
 ): LinkProblem | undefined {
   if (href.startsWith('#')) return checkRule(href, self, 'this post');
-  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
+  if (!href.startsWith('/')) return checkRelativeLink(href, index, self);
+  if (href.startsWith('//')) return undefined;
   const [pathAndQuery = '', hash = ''] = href.split(/(?=#)/);
   const path = pathAndQuery.split('?')[0]!;
-  const target = index.has(path) ? path : undefined;
-  if (!target && /^\/archive\/\d{4}\/$/.test(path)) return undefined;
+  let target = index.has(path) ? path : undefined;
+  // Later pages of a listing depend on how many posts there are: the first page stands for them.
   if (!target && /^\/posts\/\d+\/$/.test(path)) return undefined;
   if (!target && index.has(`${path}/`)) {
     return { severity: 'warning', message: `link "${href}" needs a trailing slash: write "${path}/${hash}"` };

@@ -1,10 +1,14 @@
 import type { z } from 'astro/zod';
+import slugify from '@sindresorhus/slugify';
 import { didYouMean } from '../network/suggest.ts';
+import { quoted } from './yaml.ts';
 
 /** A schema problem in writer's terms: the field (`authors[0]`, `caseStudy.outcomes`) and what to do. */
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The kind of problem, e.g. `missing-field` or `wrong-type` (see ContentIssue.code). */
+  code: string;
 }
 
 type AnyIssue = z.core.$ZodIssue & { input?: unknown };
@@ -61,7 +65,9 @@ const typeName = (value: unknown) =>
               : typeof value;
 const zodDefault = /^(Invalid|Too (small|big)|Unrecognized|expected)/;
 
-function one(issue: AnyIssue, schema: z.ZodType): FieldProblem[] {
+type Problem = Omit<FieldProblem, 'code'>;
+
+function one(issue: AnyIssue, schema: z.ZodType): Problem[] {
   const field = fieldPath(issue.path);
   const input = issue.input;
   const custom = !zodDefault.test(issue.message);
@@ -89,7 +95,30 @@ function one(issue: AnyIssue, schema: z.ZodType): FieldProblem[] {
             message: `should be a list such as [${typeof input === 'string' ? input : 'a, b'}], not ${typeName(input)}`,
           },
         ];
-      if (expected === 'boolean') return [{ field, message: `should be true or false, not ${show(input)}` }];
+      if (expected === 'boolean') {
+        const key = String(issue.path.at(-1));
+        const yes = typeof input === 'string' && /^(yes|y|on|1|ja|oui)$/i.test(input.trim());
+        const no = typeof input === 'string' && /^(no|n|off|0)$/i.test(input.trim());
+        return [
+          {
+            field,
+            message: `should be true or false, not ${show(input)}: write ${yes || no ? `${key}: ${yes}` : `${key}: true or ${key}: false`}`,
+          },
+        ];
+      }
+      if (expected === 'string' && input !== null && typeof input === 'object' && !Array.isArray(input)) {
+        // `- Reading: up 20%` is a one-field group to YAML: the colon and space made it so.
+        const written = Object.entries(input as Record<string, unknown>)
+          .map(([key, value]) => `${key}: ${value === null ? '' : String(value)}`.trim())
+          .join(', ');
+        const listItem = typeof issue.path.at(-1) === 'number';
+        return [
+          {
+            field,
+            message: `"${written}" has a colon followed by a space, which YAML reads as a field: put it in quotes, ${listItem ? '- ' : `${String(issue.path.at(-1))}: `}${quoted(written)}`,
+          },
+        ];
+      }
       if (expected === 'string') {
         return [
           {
@@ -146,11 +175,40 @@ function one(issue: AnyIssue, schema: z.ZodType): FieldProblem[] {
         return [{ field, message: `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` }];
       return [{ field, message: `is too small (at least ${String(issue.minimum)})` }];
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      if (typeof input === 'string' && /\S\s+-\s+\S/.test(input) && typeof issue.path.at(-1) === 'number') {
+        return [
+          {
+            field,
+            message: `"${input}" is two list items run together, because the second is indented more than the first: give every "- " line the same indentation`,
+          },
+        ];
+      }
+      if (
+        issue.format === 'regex' &&
+        typeof input === 'string' &&
+        /lower-case words joined by hyphens/.test(issue.message)
+      ) {
+        const suggestion = slugify(input);
+        return [
+          {
+            field,
+            message: `${show(input)} is not an id: ids are lower-case words joined by hyphens, like the file names${suggestion ? `, so write ${suggestion}` : ''}`,
+          },
+        ];
+      }
       return [{ field, message: `${show(input)} ${custom ? issue.message : `is not a valid ${issue.format}`}` }];
+    }
     default:
       return [{ field, message: custom ? issue.message : issue.message.replace(/^Invalid input: /, '') }];
   }
+}
+
+function codeOf(issue: AnyIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing-field';
+  if (issue.code === 'unrecognized_keys') return 'unknown-field';
+  if (issue.code === 'custom') return `invalid-${String(issue.path.at(-1) ?? 'value')}`;
+  return issue.code.replace(/_/g, '-');
 }
 
 /** Validates `data` with a project schema and rewrites each problem for a writer. */
@@ -160,5 +218,9 @@ export function schemaProblems<S extends z.ZodType>(
 ): { data?: z.output<S>; problems: FieldProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((issue) => one(issue as AnyIssue, schema)) };
+  return {
+    problems: result.error.issues.flatMap((issue) =>
+      one(issue as AnyIssue, schema).map((problem) => ({ ...problem, code: codeOf(issue as AnyIssue) })),
+    ),
+  };
 }

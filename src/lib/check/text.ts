@@ -44,19 +44,21 @@ export interface FrontMatter {
 /** Splits a post into front matter and body; `undefined` with a message when the front matter is missing or unclosed. */
 export function splitFrontMatter(text: string): FrontMatter | { message: string; line?: number } {
   const lines = text.split('\n');
-  if (lines[0]?.trimEnd() !== '---') {
+  // Astro, like most front matter readers, allows blank lines before the opening "---".
+  const open = lines.findIndex((line) => line.trim() !== '');
+  if (open === -1 || lines[open]!.trimEnd() !== '---') {
     return {
       line: 1,
       message: 'the post has no front matter: start the file with a line "---", the fields, then another "---"',
     };
   }
-  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  const close = lines.findIndex((line, index) => index > open && /^(---|\.\.\.)\s*$/.test(line));
   if (close === -1)
     return { line: 1, message: 'the front matter is not closed: add a line "---" after the last field' };
   return {
-    yaml: lines.slice(1, close).join('\n'),
+    yaml: lines.slice(open + 1, close).join('\n'),
     body: lines.slice(close + 1).join('\n'),
-    yamlLine: 2,
+    yamlLine: open + 2,
     bodyLine: close + 2,
     blanked: lines.map((line, index) => (index <= close ? '' : line)).join('\n'),
   };
@@ -67,4 +69,31 @@ export function tabIndentedLines(yaml: string, firstLine = 1): number[] {
   return yaml
     .split('\n')
     .flatMap((line, index) => (/^ *\t/.test(line) && line.trim() !== '' ? [index + firstLine] : []));
+}
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+
+/** Problems with a line of text the reader sees (title, description, alt text). */
+export function textProblems(
+  value: string,
+  field: string,
+): { code: string; message: string; severity: 'error' | 'warning' }[] {
+  const problems: { code: string; message: string; severity: 'error' | 'warning' }[] = [];
+  const invisible = INVISIBLE.exec(value);
+  if (invisible) {
+    const before = value.slice(0, invisible.index).trim();
+    problems.push({
+      code: 'invisible-character',
+      severity: 'error',
+      message: `has an invisible character ${before ? `after "${before}"` : 'at the start'} (often pasted from a web page or Word): retype the ${field} or delete that character`,
+    });
+  }
+  if (field === 'title' && !/[\p{L}\p{N}]/u.test(value)) {
+    problems.push({
+      code: 'title-without-words',
+      severity: 'error',
+      message: `"${value}" has no letters or digits: cards, feeds, search and the page address need words, so add some`,
+    });
+  }
+  return problems;
 }

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { postFileLanguage } from '../post-language.ts';
 import { isPublished } from '../publish.ts';
 import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
+import { asWritten } from '../check/dates.ts';
+import { flag } from '../../schemas/common.ts';
 
 /** What the sitemap needs from a post's front matter, read before the content layer runs. */
 export interface SitemapPost extends PostRef {
@@ -13,6 +16,10 @@ export interface SitemapPost extends PostRef {
   topics: string[];
   families?: string[] | undefined;
   kind: string;
+  /** The post's language: its own `lang`, else its school's, else the network's. */
+  lang: string;
+  translationOf?: string | undefined;
+  translationKey?: string | undefined;
 }
 
 export interface SitemapPlan {
@@ -20,23 +27,34 @@ export interface SitemapPlan {
   lastmod: Map<string, Date>;
   /** Absolute URLs of post copies whose canonical URL is elsewhere (a self-hosting school's post on the network). */
   nonCanonical: Set<string>;
+  /** Every language version of a translated post (itself included), by the absolute URL of each version. */
+  alternates: Map<string, { lang: string; url: string }[]>;
 }
 
 const dateOf = (value: unknown) =>
-  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  value instanceof Date ? value : typeof value === 'string' ? (asWritten(value) ?? new Date(value)) : undefined;
+
+/** Front matter YAML, or null when it cannot be read: `npm run check` names that post, and the build refuses it. */
+function frontMatter(yaml: string): Record<string, unknown> | null {
+  try {
+    return parse(yaml) as Record<string, unknown> | null;
+  } catch {
+    return null;
+  }
+}
 
 /** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
 export function readSitemapPosts(root: string): SitemapPost[] {
   const postsDir = join(root, 'posts');
   return readdirSync(postsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((publisher) =>
-      readdirSync(join(postsDir, publisher.name))
+    .flatMap((publisher) => {
+      return readdirSync(join(postsDir, publisher.name))
         .filter((name) => /\.mdx?$/.test(name))
         .flatMap((name): SitemapPost[] => {
           const source = readFileSync(join(postsDir, publisher.name, name), 'utf8').replace(/^\uFEFF/, '');
           const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-          const data = (match ? parse(match[1]!) : null) as Record<string, unknown> | null;
+          const data = match ? frontMatter(match[1]!) : null;
           const date = dateOf(data?.['date']);
           if (!data || !date) return [];
           return [
@@ -47,15 +65,18 @@ export function readSitemapPosts(root: string): SitemapPost[] {
               canonical: typeof data['canonical'] === 'string' ? data['canonical'] : undefined,
               date,
               updated: dateOf(data['updated']),
-              draft: data['draft'] === true,
+              draft: flag.safeParse(data['draft']).data === true,
               authors: (data['authors'] as string[] | undefined) ?? [],
               topics: (data['topics'] as string[] | undefined) ?? [],
               families: data['families'] as string[] | undefined,
               kind: String(data['kind']),
+              lang: postFileLanguage(root, publisher.name, data['lang']),
+              translationOf: typeof data['translationOf'] === 'string' ? data['translationOf'] : undefined,
+              translationKey: typeof data['translationKey'] === 'string' ? data['translationKey'] : undefined,
             },
           ];
-        }),
-    );
+        });
+    });
 }
 
 /**
@@ -67,6 +88,8 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
   const schoolFamilies = new Map(options.schools.map((s) => [s.id, s.families]));
   const lastmod = new Map<string, Date>();
   const nonCanonical = new Set<string>();
+  const versions = new Map<string, { lang: string; url: string }[]>();
+  const groupOf = new Map<string, string>();
   const touch = (href: string, date: Date) => {
     if (!href.startsWith('/')) return;
     const url = urls.absolute(href);
@@ -81,6 +104,11 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
     const modified = post.updated ?? post.date;
     const page = urls.post(post);
     touch(page, modified);
+    const group = post.translationKey
+      ? `key:${post.translationKey}`
+      : (post.translationOf ?? `${post.publisher.id}/${post.slug}`);
+    groupOf.set(urls.absolute(page), group);
+    versions.set(group, [...(versions.get(group) ?? []), { lang: post.lang, url: urls.absolute(page) }]);
     if (urls.canonical(post) !== urls.absolute(page)) nonCanonical.add(urls.absolute(page));
     for (const href of [
       urls.home(),
@@ -100,5 +128,11 @@ export function planSitemap(posts: SitemapPost[], options: UrlOptions, now: Date
     for (const id of post.topics) touch(urls.topic(id), modified);
     touch(urls.kind(post.kind as Parameters<typeof urls.kind>[0]), modified);
   }
-  return { lastmod, nonCanonical };
+  // A post named by another's `translationOf` joins that post's group; a key groups its posts directly.
+  const alternates = new Map<string, { lang: string; url: string }[]>();
+  for (const [url, group] of groupOf) {
+    const members = versions.get(group) ?? [];
+    if (members.length > 1) alternates.set(url, members);
+  }
+  return { lastmod, nonCanonical, alternates };
 }

@@ -1,3 +1,5 @@
+import { embedOrigins } from '../embeds.ts';
+
 /** One rule of a `_headers` file: a path pattern (`*` matches anything) and the headers it adds. */
 export interface HeaderRule {
   path: string;
@@ -9,6 +11,14 @@ export interface HeaderOptions {
   base: string;
   /** Roots of partner networks whose search indexes are fetched (federated search). */
   partners?: readonly string[];
+  /** The browser editor at `<base>admin/`, when built: the origins it talks to (its forge). */
+  admin?: AdminOrigins | undefined;
+}
+
+/** Origins the browser editor reaches: the forge's API and sign-in (`connect`) and its avatars (`images`). */
+export interface AdminOrigins {
+  connect: readonly string[];
+  images: readonly string[];
 }
 
 /**
@@ -26,6 +36,31 @@ export function contentSecurityPolicy(partners: readonly string[] = []): string 
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...origins],
     ['worker-src', "'self'", 'blob:'],
+    // Only the embeds a post may hold (see src/lib/embeds.ts); `npm run check` refuses any other iframe.
+    ['frame-src', ...embedOrigins.map((embed) => embed.origin)],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ];
+  return directives.map((directive) => directive.join(' ')).join('; ');
+}
+
+/**
+ * The Content-Security-Policy of the browser editor at `/admin/`: its own files, the configured forge and
+ * nothing else. Its interface injects styles; images being uploaded are previewed from `blob:` URLs and
+ * converted to WebP by WebAssembly in a worker.
+ */
+export function adminContentSecurityPolicy({ connect, images }: AdminOrigins): string {
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'", "'wasm-unsafe-eval'"],
+    ['style-src', "'self'", "'unsafe-inline'"],
+    ['img-src', "'self'", 'data:', 'blob:', ...images],
+    ['font-src', "'self'"],
+    ['connect-src', "'self'", 'blob:', 'data:', ...connect],
+    ['worker-src', "'self'", 'blob:'],
+    ['frame-src', "'self'", 'blob:'],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],
@@ -49,7 +84,7 @@ export function securityHeaders(partners: readonly string[] = []): Record<string
 export const immutableCache = 'public, max-age=31536000, immutable';
 
 /** The rules every host should apply, with paths under `base`. */
-export function headerRules({ base, partners = [] }: HeaderOptions): HeaderRule[] {
+export function headerRules({ base, partners = [], admin }: HeaderOptions): HeaderRule[] {
   return [
     { path: `${base}*`, headers: securityHeaders(partners) },
     { path: `${base}_astro/*`, headers: { 'Cache-Control': immutableCache } },
@@ -59,6 +94,19 @@ export function headerRules({ base, partners = [] }: HeaderOptions): HeaderRule[
       headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=3600' },
     },
     { path: `${base}feeds/*`, headers: { 'Access-Control-Allow-Origin': '*' } },
+    ...(admin
+      ? [
+          {
+            path: `${base}admin/*`,
+            headers: {
+              'Content-Security-Policy': adminContentSecurityPolicy(admin),
+              'X-Robots-Tag': 'noindex, nofollow',
+              // The configuration changes with every build under the same name.
+              'Cache-Control': 'no-cache',
+            },
+          },
+        ]
+      : []),
   ];
 }
 

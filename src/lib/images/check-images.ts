@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { ContentIssue } from '../content-issue.ts';
 import { readImageFacts } from './metadata.ts';
 import type { ImageFormat } from './strip.ts';
@@ -19,16 +19,6 @@ const expected: Record<string, ImageFormat[]> = {
   '.svg': ['svg'],
 };
 
-const formatNames: Partial<Record<ImageFormat, string>> = {
-  jpeg: 'a JPEG photo',
-  png: 'a PNG image',
-  webp: 'a WebP image',
-  gif: 'a GIF',
-  pdf: 'a PDF document',
-  heic: 'an iPhone (HEIC) photo',
-  unknown: 'not an image',
-};
-
 export interface ImageCheckOptions {
   /** The content folder. */
   root: string;
@@ -36,17 +26,15 @@ export interface ImageCheckOptions {
   rel: (path: string) => string;
   /** Images larger than this get a warning. */
   limitBytes: number;
-  /** Post source text by the same project-relative path, to name the post that uses a broken image. */
-  sources?: ReadonlyMap<string, string>;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /**
  * Looks at every image in the content folder the way a safeguarding lead would before it is published: where
- * it was taken (GPS), whose names it carries, whether it is too big to publish, and whether it is an image at all.
+ * it was taken (GPS), whose names it carries, and whether it is too big to publish.
  */
-export async function checkImages({ root, rel, limitBytes, sources }: ImageCheckOptions): Promise<ContentIssue[]> {
+export async function checkImages({ root, rel, limitBytes }: ImageCheckOptions): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && expected[extname(entry.name).toLowerCase()])
@@ -56,19 +44,8 @@ export async function checkImages({ root, rel, limitBytes, sources }: ImageCheck
     const bytes = await readFile(file);
     const facts = await readImageFacts(bytes);
     const name = rel(file);
-    const users = [...(sources ?? new Map<string, string>())]
-      .filter(([post, text]) => dirname(post) === dirname(name) && text.includes(basename(file)))
-      .map(([post]) => post);
-    const usedBy = users.length ? ` (used by ${users.join(', ')})` : '';
-    if (!expected[extname(file).toLowerCase()]!.includes(facts.format)) {
-      issues.push({
-        file: name,
-        field: '',
-        severity: 'error',
-        message: `is ${formatNames[facts.format] ?? `a ${facts.format.toUpperCase()} file`}, not the image its name says${usedBy}: save or export it as a JPEG or PNG and put that beside the post instead`,
-      });
-      continue;
-    }
+    // A file that is not the picture its name says is named by the post that uses it (`notAPicture`).
+    if (!expected[extname(file).toLowerCase()]!.includes(facts.format)) continue;
     const found = [
       ...(facts.gps ? ['the GPS position where it was taken'] : []),
       ...(facts.people.length ? [`names (${facts.people.join(', ')})`] : []),
@@ -78,6 +55,7 @@ export async function checkImages({ root, rel, limitBytes, sources }: ImageCheck
         file: name,
         field: '',
         severity: 'warning',
+        code: 'image-metadata',
         message: `has ${found.join(' and ')} in its metadata; it will be removed when published. To remove it from the repository too, run \`npm run images -- --strip\``,
       });
     }
@@ -87,6 +65,7 @@ export async function checkImages({ root, rel, limitBytes, sources }: ImageCheck
         file: name,
         field: '',
         severity: 'warning',
+        code: 'image-size',
         message: `is ${megabytes(size)}, over the ${megabytes(limitBytes)} limit: export it at most 3000 pixels wide (phones' "medium" size) and replace the file`,
       });
     }

@@ -24,6 +24,7 @@ export function consentIssue({ file, line, photoConsent, images }: ConsentInput)
       ...at,
       field: 'photoConsent',
       severity: 'error',
+      code: 'photo-consent',
       message: `this post has pictures (${images.join(', ')}) and the network asks every post with photos to confirm consent: add \`photoConsent: true\` when everyone pictured is covered by your school's photo consent, or \`photoConsent: []\` when the pictures show nobody`,
     };
   }
@@ -35,6 +36,7 @@ export function consentIssue({ file, line, photoConsent, images }: ConsentInput)
     ...at,
     field: 'photoConsent',
     severity: 'error',
+    code: 'photo-consent-list',
     message: `lists ${unknown.join(', ')}, which this post does not show: list the pictures it shows (${images.join(', ')})`,
   };
 }

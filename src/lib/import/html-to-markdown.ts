@@ -4,7 +4,13 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { parseFragment } from 'parse5';
 import { toMdast } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import type { Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot } from 'mdast';
+import type {
+  FootnoteDefinition,
+  FootnoteReference,
+  Nodes as MdastNodes,
+  Parent as MdastParent,
+  Root as MdastRoot,
+} from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { embedLink } from './wordpress.ts';
@@ -23,6 +29,8 @@ export interface LinkOptions {
   rewrite: (href: string) => string | undefined;
   /** The old blog's address, so its relative links can be made absolute. */
   base?: string;
+  /** Footnotes kept outside the text (WordPress's block editor stores them in the post's meta), by id. */
+  footnotes?: ReadonlyMap<string, string>;
 }
 
 export interface ParsedBody {
@@ -30,6 +38,69 @@ export interface ParsedBody {
   images: BodyImage[];
   /** Links rewritten to posts of the import, and relative links that could not be resolved (kept as text). */
   links: { rewritten: number; unresolved: string[] };
+  /** Players (`<iframe>`, `<video>`, `<audio>`) turned into links. */
+  embeds: number;
+  /** Footnotes, in the order they are referred to, as GFM footnotes. */
+  footnotes: { identifier: string; children: ElementContent[] }[];
+}
+
+const FOOTNOTE_REF = 'footnote-ref';
+const BACKLINK = /^\s*(?:↩|↑|\^|return|back)\s*︎?\s*$/i;
+
+/**
+ * Finds footnotes written as HTML — a superscript link to `#id` where `id` is a list item (classic editor
+ * plugins) or a footnote the block editor keeps in meta — and marks each reference so it becomes `[^n]`.
+ */
+function takeFootnotes(tree: Root, stored: ReadonlyMap<string, string> | undefined): ParsedBody['footnotes'] {
+  const byId = new Map<string, Element>();
+  const walk = (node: Root | Element) => {
+    for (const kid of node.children) {
+      if (!isElement(kid)) continue;
+      if (kid.properties.id) byId.set(String(kid.properties.id), kid);
+      walk(kid);
+    }
+  };
+  walk(tree);
+  const found: ParsedBody['footnotes'] = [];
+  const used = new Set<Element>();
+  const replace = (node: Root | Element) => {
+    node.children.forEach((kid, index) => {
+      if (!isElement(kid)) return;
+      const link = kid.tagName === 'sup' ? kid.children.find((c): c is Element => isElement(c, 'a')) : undefined;
+      const id = link ? String(link.properties.href ?? '').replace(/^#/, '') : '';
+      const target = id ? byId.get(id) : undefined;
+      const html = id ? stored?.get(id) : undefined;
+      if (link && (html !== undefined || isElement(target, 'li'))) {
+        let children: ElementContent[];
+        if (html !== undefined) children = (fromParse5(parseFragment(html)) as Root).children as ElementContent[];
+        else {
+          used.add(target!);
+          children = target!.children.filter((c) => !(isElement(c, 'a') && BACKLINK.test(toText(c))));
+        }
+        const identifier = String(found.length + 1);
+        found.push({ identifier, children });
+        node.children[index] = element(FOOTNOTE_REF, [], { dataIdentifier: identifier });
+        return;
+      }
+      replace(kid);
+    });
+  };
+  replace(tree);
+  // The list the footnotes came from goes, once every item of it has become a footnote.
+  const prune = (node: Root | Element) => {
+    node.children = node.children.filter(
+      (kid) =>
+        !(
+          isElement(kid) &&
+          (kid.tagName === 'ol' || kid.tagName === 'ul') &&
+          kid.children.some((li) => used.has(li as Element)) &&
+          kid.children.every((li) => !isElement(li) || used.has(li))
+        ),
+    ) as typeof node.children;
+    for (const kid of node.children) if (isElement(kid)) prune(kid);
+  };
+  if (used.size) prune(tree);
+  return found;
 }
 
 const DROP = new Set([
@@ -186,14 +257,17 @@ function paragraphs(children: (RootContent | ElementContent)[]): (RootContent | 
 export function parseBody(html: string, options: LinkOptions): ParsedBody {
   // parse5 without source positions (which fromHtml always records): a third faster, and nothing here needs them.
   const tree = fromParse5(parseFragment(html)) as Root;
+  const footnotes = takeFootnotes(tree, options.footnotes);
   const images: BodyImage[] = [];
   const links = { rewritten: 0, unresolved: [] as string[] };
+  let embeds = 0;
   let hasH1 = false;
 
   const absolute = (href: string): string | undefined => {
     if (/^(?:https?:|mailto:|tel:)/i.test(href)) return href;
     if (href.startsWith('//')) return `https:${href}`;
-    if (href.startsWith('#')) return undefined;
+    // Only web, mail and phone links survive: `javascript:` and other schemes never reach a page.
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
     if (!options.base) return undefined;
     try {
       return new URL(href, options.base).href;
@@ -213,9 +287,14 @@ export function parseBody(html: string, options: LinkOptions): ParsedBody {
       if (node.type !== 'element') continue;
       const name = node.tagName;
       if (DROP.has(name)) continue;
+      if (name === FOOTNOTE_REF) {
+        out.push(node);
+        continue;
+      }
       node.properties = keepProperties(node);
       if (name === 'iframe' || name === 'video' || name === 'audio') {
         const src = String(node.properties.src ?? '') || String(findSource(node) ?? '');
+        if (src) embeds++;
         if (src) out.push(...(fromHtml(embedLink(watchUrl(src)), { fragment: true }).children as ElementContent[]));
         continue;
       }
@@ -303,8 +382,9 @@ export function parseBody(html: string, options: LinkOptions): ParsedBody {
   };
 
   tree.children = paragraphs(visit(tree.children, false)) as RootContent[];
+  for (const footnote of footnotes) footnote.children = paragraphs(visit(footnote.children, false)) as ElementContent[];
   if (hasH1) shiftHeadings(tree);
-  return { tree, images, links };
+  return { tree, images, links, footnotes, embeds };
 }
 
 function findSource(node: Element): string | undefined {
@@ -361,7 +441,23 @@ function pruneEmpty(node: MdastParent) {
 
 /** The body as a Markdown tree, cleaned of the empty paragraphs conversion leaves. */
 export function bodyToTree(body: ParsedBody): MdastRoot {
-  const mdast = toMdast(body.tree) as MdastRoot;
+  const handlers = {
+    [FOOTNOTE_REF]: (_: unknown, node: Element): FootnoteReference => {
+      const identifier = String(node.properties.dataIdentifier);
+      return { type: 'footnoteReference', identifier, label: identifier };
+    },
+  };
+  const mdast = toMdast(body.tree, { handlers }) as MdastRoot;
+  for (const footnote of body.footnotes) {
+    const content = toMdast({ type: 'root', children: footnote.children as RootContent[] }, { handlers }) as MdastRoot;
+    const definition: FootnoteDefinition = {
+      type: 'footnoteDefinition',
+      identifier: footnote.identifier,
+      label: footnote.identifier,
+      children: content.children as FootnoteDefinition['children'],
+    };
+    mdast.children.push(definition);
+  }
   pruneEmpty(mdast);
   return mdast;
 }

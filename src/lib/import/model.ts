@@ -74,6 +74,8 @@ export interface SourceItem {
   attachmentAlt?: string;
   attachmentCaption?: string;
   parentKey?: string;
+  /** Footnotes the block editor keeps outside the text, by id, as HTML. */
+  footnotes?: Record<string, string>;
   comments: SourceComment[];
 }
 

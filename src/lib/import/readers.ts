@@ -217,10 +217,12 @@ function wordpressItem(node: XmlNode): SourceItem {
   const attachmentCaption = textOf(node, 'excerpt:encoded');
   const parentKey = textOf(node, 'wp:post_parent');
   const guid = textOf(node, 'guid');
+  const footnotes = blockFootnotes(meta.get('footnotes'));
   return {
     key: id,
     type,
-    status: status(textOf(node, 'wp:status')),
+    // A password-protected post was never public: it comes in as a draft, like a private one.
+    status: textOf(node, 'wp:post_password') ? 'private' : status(textOf(node, 'wp:status')),
     title: decodeEntities(textOf(node, 'title') ?? ''),
     ...(url ? { url } : {}),
     ...(guid ? { guid } : {}),
@@ -237,8 +239,23 @@ function wordpressItem(node: XmlNode): SourceItem {
     ...(attachmentAlt ? { attachmentAlt } : {}),
     ...(type === 'attachment' && attachmentCaption ? { attachmentCaption } : {}),
     ...(parentKey && parentKey !== '0' ? { parentKey } : {}),
+    ...(footnotes ? { footnotes } : {}),
     comments,
   };
+}
+
+/** The block editor's footnotes meta: `[{"id": "…", "content": "…"}]`. */
+function blockFootnotes(json: string | undefined): Record<string, string> | undefined {
+  if (!json) return undefined;
+  try {
+    const list = JSON.parse(json) as { id?: unknown; content?: unknown }[];
+    const entries = list.flatMap((note) =>
+      typeof note.id === 'string' && typeof note.content === 'string' ? [[note.id, note.content] as const] : [],
+    );
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const safeDecode = (value: string) => {

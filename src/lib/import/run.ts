@@ -8,6 +8,7 @@ import { commentsSchema, type CommentsData } from '../../schemas/comments.ts';
 import { postSchema } from '../../schemas/post.ts';
 import { redirectsSchema, type RedirectEntry } from '../../schemas/redirects.ts';
 import { z } from 'astro/zod';
+import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { bodyToMarkdown, bodyToTree, parseBody, type BodyImage } from './html-to-markdown.ts';
 import { altFromFileName, cleanImage, imageFileName, MediaFolder, obtainImage, originalCandidates } from './images.ts';
@@ -211,6 +212,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       title: string;
       author?: string;
       aliases: string[];
+      published: boolean;
     }[] = [];
     let seen = 0;
     for await (const event of readExport(file)) {
@@ -241,6 +243,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
             title: item.title,
             ...(item.author ? { author: item.author } : {}),
             aliases: item.aliases,
+            published: item.status === 'publish',
           });
         }
         if (++seen % 2000 === 0) progress(`read ${seen.toLocaleString('en-GB')} items…`);
@@ -303,9 +306,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         path,
         identity: { ...(importedFrom ? { importedFrom } : {}), ...(guid ? { guid } : {}) },
       });
-      if (item.url) addresses.add(item.url, path);
-      for (const alias of item.aliases) addresses.add(alias, path);
-      if (guid && /^https?:\/\/[^/]+\/\?p=\d+$/.test(guid)) addresses.add(guid, path);
+      // Links lead only to posts that will be published; a link to a draft keeps its old address.
+      if (item.published) {
+        if (item.url) addresses.add(item.url, path);
+        for (const alias of item.aliases) addresses.add(alias, path);
+        if (guid && /^https?:\/\/[^/]+\/\?p=\d+$/.test(guid)) addresses.add(guid, path);
+      }
     }
 
     // Authors: --author, else matched by email or name, else created from the export.
@@ -336,7 +342,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     };
 
     const media = options.media ? await MediaFolder.open(options.media) : undefined;
-    const written: { path: string; text: string | Buffer }[] = [];
+    let written = 0;
     const redirects: RedirectEntry[] = [];
     const redirectFroms = new Set<string>();
     const defaulted: string[] = [];
@@ -371,7 +377,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         writeFileSync(abs, content);
       }
       state.files[key] = sha(content);
-      written.push({ path: key, text: content });
+      written++;
       return 'new';
     };
 
@@ -420,10 +426,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const body = parseBody(html, {
         rewrite: (href) => addresses.find(href),
         ...(site.url ? { base: site.url } : {}),
+        ...(item.footnotes ? { footnotes: new Map(Object.entries(item.footnotes)) } : {}),
       });
       report.linksRewritten += body.links.rewritten;
       for (const href of body.links.unresolved) report.linksUnresolved.push({ file: fileLabel, href });
-      report.embeds += (html.match(/Watch the video: |Listen: /g) ?? []).length;
+      report.embeds += (html.match(/Watch the video: |Listen: /g) ?? []).length + body.embeds;
 
       // Pictures: body images and the featured image, fetched (or found) and saved beside the post.
       const previous = state.images[plan.slug] ?? {};
@@ -510,7 +517,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       if (caseStudy) report.caseStudies.push(fileLabel);
       const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
       const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
-      const text = excerpt || lead || mdastText(tree);
+      const text = excerpt || lead || openingText(tree);
       const description =
         firstSentences(text) ||
         `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
@@ -631,7 +638,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
 
     report.seconds = (performance.now() - started) / 1000;
-    const changed = written.length > 0 || report.updated.length > 0 || added.length > 0;
+    const changed = written > 0 || report.updated.length > 0 || added.length > 0;
     if (!options.dryRun && changed) {
       await mkdir(stateDir, { recursive: true });
       await writeFile(stateFile, `${JSON.stringify(state, null, 1)}\n`);
@@ -641,6 +648,24 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   } finally {
     await cleanup();
   }
+}
+
+/** The post's opening paragraphs as text, up to its first list or heading once there is a sentence or two. */
+function openingText(tree: MdastRoot): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') {
+      if (length >= 50) break;
+      continue;
+    }
+    const text = mdastText(node).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length;
+    if (length >= 280) break;
+  }
+  return parts.join(' ');
 }
 
 /** Approved comments, threaded, as Markdown; pingbacks and trackbacks as mentions; the rest counted and dropped. */

@@ -163,7 +163,10 @@ export function expandShortcodes(html: string, context: ShortcodeContext, tally:
 
 const BLOCK_TAGS =
   'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|iframe|script|object|video|audio';
-const STARTS_BLOCK = new RegExp(`^\\s*(?:<(?:${BLOCK_TAGS})\\b|<!--|\\[(?:caption|gallery|embed|video|audio)\\b)`, 'i');
+const STARTS_BLOCK = new RegExp(
+  `^\\s*(?:<\\/?(?:${BLOCK_TAGS})\\b|<!--|\\[(?:caption|gallery|embed|video|audio)\\b)`,
+  'i',
+);
 
 /**
  * WordPress's `wpautop`, as far as imports need it: the classic editor stores paragraphs as blank lines and
@@ -172,9 +175,10 @@ const STARTS_BLOCK = new RegExp(`^\\s*(?:<(?:${BLOCK_TAGS})\\b|<!--|\\[(?:captio
 export function autop(html: string): string {
   if (!html.trim()) return '';
   const kept: string[] = [];
+  // Preformatted text keeps its blank lines, and stands as a block of its own.
   const protect = (match: string) => {
     kept.push(match);
-    return `\u0001${kept.length - 1}\u0001`;
+    return `\n\n\u0001${kept.length - 1}\u0001\n\n`;
   };
   let text = html.replace(/\r\n?/g, '\n').replace(/<(pre|script|style|textarea)\b[\s\S]*?<\/\1>/gi, protect);
   text = text.replace(/\[(code|sourcecode)\b[\s\S]*?\[\/\1\]/gi, protect);

@@ -22,6 +22,12 @@ export class ImportError extends Error {}
 
 const CHUNK = 1 << 16;
 
+/**
+ * A copy of a short string that owns its characters. The parser hands out slices of each 64 KB chunk it
+ * reads; a title or address kept for the whole import would otherwise keep its whole chunk alive.
+ */
+const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
 /** The decoder for a file from its first bytes: BOM, then the XML declaration's encoding, else UTF-8. */
 export function decoderFor(head: Uint8Array): { decoder: TextDecoder; skip: number; encoding: string } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
@@ -62,7 +68,7 @@ export async function* xmlRecords(file: string, label = file): AsyncGenerator<Xm
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes))
-      attrs[key] = typeof value === 'string' ? value : value.value;
+      attrs[key] = own(typeof value === 'string' ? value : value.value);
     const node: XmlNode = { name: tag.name, attrs, children: [], text: '' };
     if (!root) {
       root = { name: tag.name, attrs };
@@ -79,6 +85,7 @@ export async function* xmlRecords(file: string, label = file): AsyncGenerator<Xm
   });
   parser.on('closetag', () => {
     const node = stack.pop();
+    if (node && node.text.length <= 2048) node.text = own(node.text);
     if (node && root && stack.length === containerDepth + 1) ready.push({ root, node });
   });
   const onText = (text: string) => {

@@ -1,3 +1,4 @@
+import type { ContentIssue } from '../content-issue.ts';
 import type { AuthorData } from '../../schemas/author.ts';
 import type { FamilyData } from '../../schemas/family.ts';
 import type { NetworkData } from '../../schemas/network.ts';
@@ -39,6 +40,8 @@ export interface Author extends AuthorData {
 
 export interface Topic extends TopicData {
   id: string;
+  /** The language `name` and `description` are in: the build's, where the topic has a translation into it. */
+  lang: string;
 }
 
 /** Who owns a post: a school, or a family's central team. */
@@ -95,6 +98,15 @@ export interface RuleEntry<Hero = unknown> {
   rule: Rule;
 }
 
+/** A post `npm run dev` could not add to the network (a build refuses it instead), with why. */
+export interface BrokenPost {
+  id: string;
+  slug: string;
+  publisher: { type: 'school' | 'family'; id: string };
+  file: string;
+  issues: ContentIssue[];
+}
+
 export interface Network<Hero = unknown> {
   info: NetworkData;
   /** Every school, family, author and topic of the network, in or out of scope, sorted by name. */
@@ -132,4 +144,6 @@ export interface Network<Hero = unknown> {
   series(post: Post<Hero>): Post<Hero>[];
   /** Rules of thumb grouped by their post's first topic, so each rule appears once. */
   rulebook: { topic: Topic; entries: RuleEntry<Hero>[] }[];
+  /** Posts set aside in a preview because of their mistakes; always empty in a build, which stops instead. */
+  broken: BrokenPost[];
 }

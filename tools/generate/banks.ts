@@ -3,6 +3,8 @@
  * leadership so that generated pages read like the real thing (length, rhythm, reading time, search terms).
  * No entry may contain `{`, `}` or `<`, so every sentence is safe in MDX as well as Markdown.
  */
+import type { PostKind } from '../../src/schemas/post.ts';
+import type { GeneratedFamilyKind } from './network.ts';
 
 export interface TopicSeed {
   id: string;
@@ -413,7 +415,7 @@ export const caseStudyHeadings: readonly string[] = [
 ];
 
 /** Title templates; `#` is replaced by a topic phrase. */
-export const titleTemplates: Record<'reflection' | 'case-study' | 'rules-of-thumb', readonly string[]> = {
+export const titleTemplates: Record<PostKind, readonly string[]> = {
   reflection: [
     'What a year of # taught us',
     'Why we rethought #',
@@ -786,14 +788,14 @@ export const familyRoles: readonly string[] = [
   'Cluster Coordinator',
 ];
 
-export const familyNames: Record<'federation' | 'multi-academy-trust' | 'cluster' | 'programme', readonly string[]> = {
+export const familyNames: Record<GeneratedFamilyKind, readonly string[]> = {
   federation: ['The # Federation', 'The # Schools Federation'],
   'multi-academy-trust': ['# Learning Trust', '# Academy Trust', '# Education Trust'],
   cluster: ['# Schools Cluster', '# Cluster'],
   programme: ['# Reading Programme', '# Early Language Programme', '# Maths Hub Programme'],
 };
 
-export const familyDescriptions: Record<'federation' | 'multi-academy-trust' | 'cluster' | 'programme', string> = {
+export const familyDescriptions: Record<GeneratedFamilyKind, string> = {
   federation:
     'A hard federation with one governing board and one executive headteacher, sharing staff, training and a stubborn belief that each school makes the other better.',
   'multi-academy-trust':

@@ -1,4 +1,8 @@
 import { stringify } from 'yaml';
+import { slugOf as slugify } from '../../src/lib/check/new-post.ts';
+import type { FamilyKind } from '../../src/schemas/family.ts';
+import type { PostKind } from '../../src/schemas/post.ts';
+import type { Phase as SchoolPhase } from '../../src/schemas/school.ts';
 import * as bank from './banks.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -14,8 +18,8 @@ export interface GenerateOptions {
   seed?: string | number;
 }
 
-export type FamilyKindSeed = 'federation' | 'multi-academy-trust' | 'cluster' | 'programme';
-export type PostKindSeed = 'reflection' | 'case-study' | 'rules-of-thumb';
+/** The family kinds the generator writes: a subset of the schema's, each with names and descriptions in `banks.ts`. */
+export type GeneratedFamilyKind = Extract<FamilyKind, 'federation' | 'multi-academy-trust' | 'cluster' | 'programme'>;
 
 /** A text file, or a PNG that is one of the generator's charts (rendered by `charts.ts`). */
 export type GeneratedFile = { path: string; text: string } | { path: string; chart: number };
@@ -26,7 +30,7 @@ export interface GeneratedPost {
   file: string;
   publisher: { type: 'school' | 'family'; id: string };
   slug: string;
-  kind: PostKindSeed;
+  kind: PostKind;
   date: string;
   draft: boolean;
   /** True when dated after the generator's "now" (2026-11-01). */
@@ -51,16 +55,6 @@ export const generatorNow = '2026-11-01';
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 1);
 const START = Date.UTC(2023, 10, 1);
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** Trims a slug to at most `max` characters on a hyphen boundary. */
 function shorten(slug: string, max = 60): string {
@@ -93,7 +87,7 @@ const phaseCycle = [
   'secondary',
   'primary',
   'primary',
-] as const;
+] as const satisfies readonly SchoolPhase[];
 type Phase = (typeof phaseCycle)[number];
 
 const phaseInfo: Record<Phase, { suffix: readonly string[]; ages: string; pupils: [number, number] }> = {
@@ -129,7 +123,7 @@ const palette = [
   '#e76f51',
   '#457b9d',
 ];
-const familyKinds: readonly FamilyKindSeed[] = ['multi-academy-trust', 'federation', 'cluster', 'programme'];
+const familyKinds: readonly GeneratedFamilyKind[] = ['multi-academy-trust', 'federation', 'cluster', 'programme'];
 
 const chartAlts: readonly string[] = [
   'Bar chart: the share of children at the expected standard rose in each of the four years shown.',
@@ -329,10 +323,10 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
   const titleCounts = new Map<string, number>();
   const metas: Meta[] = [];
   // Kinds come in shuffled blocks of twenty, so every network has exactly 60% / 25% / 15% (give or take a block).
-  const kindBlock: PostKindSeed[] = [
-    ...Array<PostKindSeed>(12).fill('reflection'),
-    ...Array<PostKindSeed>(5).fill('case-study'),
-    ...Array<PostKindSeed>(3).fill('rules-of-thumb'),
+  const kindBlock: PostKind[] = [
+    ...Array<PostKind>(12).fill('reflection'),
+    ...Array<PostKind>(5).fill('case-study'),
+    ...Array<PostKind>(3).fill('rules-of-thumb'),
   ];
   let kinds = kindBlock;
   const futureIndexes = new Set(postCount >= 20 ? [Math.floor(postCount / 3), Math.floor((2 * postCount) / 3)] : []);

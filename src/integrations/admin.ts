@@ -1,0 +1,219 @@
+/**
+ * The browser editor at `<base>admin/`: Sveltia CMS installed from npm, bundled once per version into
+ * `.cache/admin/` with its fonts and workers (so the page loads nothing from another origin), linked into
+ * the output with a `config.yml` generated from the content schemas and a page that previews posts with
+ * the site's own stylesheet. `npm run dev` serves the same at `/admin/`, where the editor can open the
+ * repository folder itself (Sveltia's local-repository mode).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, cpSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { build as bundle } from 'rolldown';
+import type { Plugin } from 'vite';
+import { editorConfig } from '../lib/cms/config.ts';
+import { adminFiles, adminPage, configFile } from '../lib/cms/page.ts';
+import { readEditorInput } from '../lib/cms/read-content.ts';
+import { selfHostSveltia } from '../lib/cms/self-host.ts';
+import { linkTree } from '../lib/link-files.ts';
+import type { Scope } from '../lib/settings.ts';
+
+export interface AdminOptions {
+  /** `COMMONROOM_ADMIN=off` leaves `/admin/` out of the build. */
+  enabled: boolean;
+  contentRoot: string;
+  scope: Scope;
+  /** Where bundles are kept between builds, one folder per version of the editor and its script. */
+  cacheDir: string;
+}
+
+const require = createRequire(import.meta.url);
+const scriptDir = fileURLToPath(new URL('../client/admin/', import.meta.url));
+/** Source files bundled into the editor's script besides Sveltia itself. */
+const tablesDir = fileURLToPath(new URL('../i18n/', import.meta.url));
+const bundledSources = [
+  join(scriptDir, 'main.ts'),
+  fileURLToPath(new URL('../lib/i18n.ts', import.meta.url)),
+  ...readdirSync(tablesDir).map((name) => join(tablesDir, name)),
+];
+
+const selfHostSource = fileURLToPath(new URL('../lib/cms/self-host.ts', import.meta.url));
+
+/** Sveltia's package folder (its `exports` lists only the script, which lives in `npm/`). */
+function sveltiaRoot(): string {
+  return join(dirname(require.resolve('@sveltia/cms')), '..');
+}
+
+/** The bundle's cache key: Sveltia's and the bundler's versions and the editor script's own source. */
+function bundleKey(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(sveltiaRoot(), 'package.json')));
+  hash.update(readFileSync(require.resolve('rolldown/package.json')));
+  for (const file of [...bundledSources, selfHostSource]) hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundles `src/client/admin/main.ts` with Sveltia's npm build (whose code highlighting, image conversion
+ * and map modules are chunks loaded on demand) into `<cacheDir>/<key>/`, once; later builds reuse it.
+ */
+async function editorBundle(cacheDir: string, logger: AstroIntegrationLogger): Promise<string> {
+  const target = join(cacheDir, bundleKey());
+  if (existsSync(join(target, adminFiles.script))) return target;
+  const started = performance.now();
+  const temp = `${target}.${process.pid}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  const assets = join(sveltiaRoot(), 'npm/assets');
+  const sveltiaScript = join(sveltiaRoot(), 'npm/index.js');
+  await bundle({
+    input: join(scriptDir, 'main.ts'),
+    platform: 'browser',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'commonroom:self-host-sveltia',
+        transform(code, id) {
+          if (id !== sveltiaScript) return null;
+          const result = selfHostSveltia(code, readdirSync(assets));
+          if (result.fonts === 0 || result.statusChecks === 0) {
+            logger.warn(
+              'Sveltia CMS no longer names its CDN fonts or status check as expected: check /admin/ in a browser',
+            );
+          }
+          return result.code;
+        },
+      },
+    ],
+    output: {
+      dir: temp,
+      format: 'esm',
+      minify: true,
+      entryFileNames: adminFiles.script,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  });
+  // Sveltia's fonts, workers and WebAssembly are referenced relative to its script, under `assets/`.
+  cpSync(assets, join(temp, 'assets'), {
+    recursive: true,
+    filter: (source) => !source.endsWith('.map'),
+  });
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  renameSync(temp, target);
+  // Bundles of other versions are never used again; folders still being written (`.tmp`) are left alone.
+  for (const entry of readdirSync(cacheDir)) {
+    if (!entry.endsWith('.tmp') && join(cacheDir, entry) !== target) {
+      rmSync(join(cacheDir, entry), { recursive: true, force: true });
+    }
+  }
+  logger.info(`editor bundled in ${Math.round(performance.now() - started)} ms`);
+  return target;
+}
+
+/** The site's stylesheets, as linked from its built home page, for the editor's preview. */
+function siteStyles(outDir: string): string[] {
+  for (const page of ['index.html', '404.html']) {
+    const file = join(outDir, page);
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    return [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1]!);
+  }
+  return [];
+}
+
+function generate(options: AdminOptions, root: string, base: string) {
+  const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
+  const icon = `${base}favicon.svg`;
+  const { config, notes, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
+  return { config, notes, postCollections, icon, title: String(config['app_title']) };
+}
+
+const types: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+/** Serves `/admin/` in `npm run dev`, with the configuration read afresh on every load. */
+function devServer(options: AdminOptions, root: string, base: string, logger: AstroIntegrationLogger): Plugin {
+  const prefix = `${base}admin/`;
+  return {
+    name: 'commonroom:admin-dev',
+    configureServer(server) {
+      server.middlewares.use(async (request, response, next) => {
+        const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+        if (path === prefix.slice(0, -1)) {
+          response.writeHead(301, { Location: prefix }).end();
+          return;
+        }
+        if (!path.startsWith(prefix)) return next();
+        const file = path.slice(prefix.length) || adminFiles.page;
+        const generated = generate(options, root, base);
+        if (file === adminFiles.page) {
+          // Vite serves the site's stylesheet as plain CSS with `?direct`, fonts resolved.
+          const styles = [`${base}src/styles/global.css?direct`];
+          response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+          response.end(
+            adminPage({
+              title: generated.title,
+              icon: generated.icon,
+              data: { styles, postCollections: generated.postCollections },
+            }),
+          );
+          return;
+        }
+        if (file === adminFiles.config) {
+          response.writeHead(200, { 'Content-Type': 'application/yaml; charset=utf-8' });
+          response.end(configFile(generated.config));
+          return;
+        }
+        const bundle = await editorBundle(options.cacheDir, logger);
+        const source = join(bundle, file);
+        if (!source.startsWith(bundle) || !existsSync(source)) return next();
+        response.writeHead(200, { 'Content-Type': types[extname(source)] ?? 'application/octet-stream' });
+        response.end(readFileSync(source));
+      });
+    },
+  };
+}
+
+export default function admin(options: AdminOptions): AstroIntegration {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'commonroom:admin',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        root = fileURLToPath(config.root);
+        base = config.base.replace(/\/?$/, '/');
+        if (command === 'dev' && options.enabled) {
+          updateConfig({ vite: { plugins: [devServer(options, root, base, logger)] } });
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const target = join(outDir, 'admin');
+        // The folder is this integration's own: a kept output folder may hold the last build's editor.
+        rmSync(target, { recursive: true, force: true });
+        if (!options.enabled) return;
+        const generated = generate(options, root, base);
+        for (const note of generated.notes) logger.warn(note);
+        linkTree(await editorBundle(options.cacheDir, logger), target);
+        await writeFile(join(target, adminFiles.config), configFile(generated.config));
+        await writeFile(
+          join(target, adminFiles.page),
+          adminPage({
+            title: generated.title,
+            icon: generated.icon,
+            data: { styles: siteStyles(outDir), postCollections: generated.postCollections },
+          }),
+        );
+        const count = readdirSync(target, { recursive: true }).length;
+        logger.info(`/admin/ written (${count} files, ${generated.postCollections.length} post lists)`);
+      },
+    },
+  };
+}
