@@ -31,7 +31,7 @@ describe('answers', () => {
   });
   it('refuses something that is not a colour with the schema’s own words', () => {
     const parsed = colour('navy');
-    expect(!parsed.ok && parsed.reason).toBe('"navy" must be a six-digit hex colour such as "#1d4e89"');
+    expect(!parsed.ok && parsed.reason).toBe('"navy" must be a hex colour such as "#1d4e89", in quotes');
   });
 
   it('takes a choice by number, value or label, and suggests the nearest for a typo', () => {

@@ -258,7 +258,7 @@ describe('npm run setup re-asks a bad answer with the reason', () => {
     expect(result.out).toContain('Needs https:// in front: type it in full, e.g. https://teme.example.org');
     expect(result.out).toContain('Starts with http://: use the secure form, https://teme.example.org');
     expect(result.out).toContain('"primery" is not one of the choices (did you mean "primary"?)');
-    expect(result.out).toMatch(/"dark blue" must be a six-digit hex colour/);
+    expect(result.out).toMatch(/"dark blue" must be a hex colour such as "#1d4e89"/);
     expect(result.out.match(/Please try again\./g)).toHaveLength(4);
     const school = readFileSync(join(dir, 'content/schools/ysgol-y-ddol.yaml'), 'utf8');
     expect(school).toContain('phase: primary');
