@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import admin from './src/integrations/admin.ts';
 import cards from './src/integrations/cards.ts';
+import devLock from './src/integrations/dev-lock.ts';
 import hostingHeaders from './src/integrations/hosting-headers.ts';
 import faces from './src/integrations/faces.ts';
 import imagePrivacy from './src/integrations/image-privacy.ts';
@@ -22,6 +23,7 @@ import { readUrlOptions } from './src/lib/url-options.ts';
 import { IMAGE_BREAKPOINTS } from './src/lib/images/sizes.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
+import { integrationFolders } from './src/lib/output-folder.ts';
 
 const options = settings();
 const { contentRoot } = options;
@@ -54,6 +56,7 @@ export default defineConfig({
   // `COMMONROOM_INCREMENTAL=off` renders everything.
   experimental: { incrementalBuild: options.incremental },
   integrations: [
+    devLock(),
     virtualBuild({
       scope: options.scope,
       cardManifest: options.cards ? cardManifest : undefined,
@@ -73,9 +76,9 @@ export default defineConfig({
     redirects({ contentRoot, urls }),
     admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
     // After the integrations that rewrite their files and before cards and search, which read the output.
-    keepOutput({ owned: ['cards', 'pagefind', 'faces', 'admin'] }),
+    keepOutput({ owned: [...integrationFolders] }),
     faces({ contentRoot }),
-    imagePrivacy({ generated: ['cards', 'pagefind', 'faces', 'admin'] }),
+    imagePrivacy({ generated: [...integrationFolders] }),
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     pagefind({ cacheDir: options.searchCache }),
   ],

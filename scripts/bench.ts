@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { generatorNow } from '../tools/generate/network.ts';
 import { MARKER, writeNetwork } from '../tools/generate/write.ts';
 import { stripVTControlCharacters } from 'node:util';
+import { resolveSettings } from '../src/lib/settings.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -76,8 +77,8 @@ interface SizeResult {
   ms: Record<Builder, Record<Step, number>>;
   peakRssMb: Record<Builder, Record<Step, number | null>>;
   pages: Record<Builder, number | null>;
-  /** The content check alone (`npm run check -- --quiet`), ms. */
-  checkMs: number;
+  /** The content check alone (`npm run check -- --quiet`), without and with its cache, ms. */
+  checkMs: { cold: number; warm: number };
   /** Median phases of each builder's cold and warm builds. */
   phases: Record<Builder, Record<'cold' | 'warm', Phase[]>>;
   distBytes: number;
@@ -371,12 +372,16 @@ function pageWeight(out: string, path: string): SizeResult['postPage'] {
   };
 }
 
-/** Times the content check on its own, as `npm run build` runs it first. */
-function timeCheck(env: NodeJS.ProcessEnv): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'scripts/check.ts'), '--quiet'], { cwd: root, env });
-  if (result.status !== 0) throw new Error(`npm run check failed on the generated network:\n${result.stderr}`);
-  return performance.now() - started;
+/** Times the content check on its own, as `npm run build` runs it first: without its cache, then with it. */
+function timeCheck(env: NodeJS.ProcessEnv): { cold: number; warm: number } {
+  rmSync(resolveSettings(env, root).checkCache, { recursive: true, force: true });
+  const once = () => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [join(root, 'scripts/check.ts'), '--quiet'], { cwd: root, env });
+    if (result.status !== 0) throw new Error(`npm run check failed on the generated network:\n${result.stderr}`);
+    return performance.now() - started;
+  };
+  return { cold: once(), warm: once() };
 }
 
 const ratio = (values: number[]): Ratio => ({
@@ -406,7 +411,9 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
     bare: { ...base, BENCH_CONTENT: dir, BENCH_OUT: bareOut, BENCH_CACHE: bareCache },
   };
   const checkMs = timeCheck(envs.commonroom);
-  console.log(`  content check alone: ${(checkMs / 1000).toFixed(2)} s`);
+  console.log(
+    `  content check alone: ${(checkMs.cold / 1000).toFixed(2)} s without its cache, ${(checkMs.warm / 1000).toFixed(2)} s with it`,
+  );
   const samplePath = join(dir, sample.file);
   const original = readFileSync(samplePath);
   const all: BuildRun[] = [];
@@ -482,7 +489,7 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
     ms: perBuilder((builder) => byStep((step) => Math.round(median(of(builder, step).map((r) => r.ms))))),
     peakRssMb: perBuilder((builder) => byStep((step) => medianOrNull(of(builder, step).map((r) => r.peakRssMb)))),
     pages: perBuilder((builder) => of(builder, 'cold')[0]?.pages ?? null),
-    checkMs: Math.round(checkMs),
+    checkMs: { cold: Math.round(checkMs.cold), warm: Math.round(checkMs.warm) },
     phases: perBuilder((builder) => ({ cold: medianPhases(builder, 'cold'), warm: medianPhases(builder, 'warm') })),
     distBytes: folderBytes(commonroomOut),
     pagefindBytes: existsSync(join(commonroomOut, 'pagefind')) ? folderBytes(join(commonroomOut, 'pagefind')) : null,
@@ -534,7 +541,10 @@ function table(results: readonly SizeResult[]) {
       ...results.map((r) => `${r.peakRssMb[builder].cold ?? '—'} / ${r.peakRssMb[builder].warm ?? '—'} MB`),
     ]);
   }
-  rows.push(['content check alone', ...results.map((r) => secs(r.checkMs))]);
+  rows.push([
+    'content check alone, cold / warm',
+    ...results.map((r) => `${secs(r.checkMs.cold)} / ${secs(r.checkMs.warm)}`),
+  ]);
   rows.push(
     ['dist/', ...results.map((r) => mb(r.distBytes))],
     ['dist/pagefind', ...results.map((r) => mb(r.pagefindBytes))],

@@ -1,14 +1,32 @@
 /**
  * `npm run build`: checks the content first, exactly as `npm run check` does, and only then runs `astro build`.
- * A bad file stops the build with the check's one-line messages (no stack trace) before anything is written;
- * if Astro itself fails, the half-written output folder is removed. Extra arguments go to `astro build`.
+ * A bad file stops the build with the check's one-line messages (no stack trace) before anything is written.
+ *
+ * The output folder is the live site, so Astro builds into `<out>.staging` beside it, and only a build that
+ * succeeded from start to end (pages, cards, search, feeds, headers) replaces it, by renaming; the site it
+ * replaces is kept as `<out>.previous` (`npm run rollback` puts it back). A build that fails or is killed
+ * leaves the output folder as it was. Unchanged pages are copied from the live site into the staging folder,
+ * so incremental builds still skip them. One build runs at a time (`src/lib/build-lock.ts`).
+ * Extra arguments go to `astro build`.
  */
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acquireLock, describeHolder, lockFile } from '../src/lib/build-lock.ts';
+import {
+  forgetRenderedPages,
+  journalFile,
+  ownerOf,
+  ownersFile,
+  readJournal,
+  writeJournal,
+  writeOwner,
+} from '../src/lib/build-state.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { printReport } from '../src/lib/check/report.ts';
+import { outputFolders, prepareStaging, recoverInterruptedSwap, swapIntoPlace } from '../src/lib/output-folder.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
 
 const started = performance.now();
@@ -19,16 +37,108 @@ if (printReport(result, { quiet: true, seconds: (performance.now() - started) / 
   process.exit(1);
 }
 
+const root = process.cwd();
+const folders = outputFolders(settings.outDir);
+const shown = (dir: string) => relative(root, dir) || '.';
+const out = shown(folders.out);
+
+const lock = await acquireLock(lockFile(root), 'build', (holder) =>
+  console.log(`Waiting for ${describeHolder(holder)} to finish before building…`),
+);
+if ('held' in lock) {
+  console.error(
+    `The build did not start: ${describeHolder(lock.holder)} is using this project's caches. Stop it, then build again.`,
+  );
+  process.exit(1);
+}
+process.on('exit', () => lock.release());
+
+const recovered = recoverInterruptedSwap(folders);
+if (recovered) console.log(`The last build was stopped while replacing ${out}: ${shown(recovered)} was put back.`);
+
+// Astro's record of rendered pages describes the site this cache last built, and is trusted only beside
+// that site: when the last build with this cache finished and its site is the one in the output folder.
+// Otherwise every page is rendered, so no copy Astro kept of a page from an unfinished build is used.
+const { astroCacheDir, incremental } = settings;
+const read = readJournal(astroCacheDir);
+const journal = read.status === 'ok' ? read.value : undefined;
+if (journal?.state === 'building') console.log('The last build did not finish, so every page is rendered again.');
+if (read.status === 'damaged')
+  console.log(
+    `The record of the last build, ${shown(journalFile(astroCacheDir))}, was damaged (${read.reason}), so every page is rendered again.`,
+  );
+const owners = ownersFile(root);
+const reuse =
+  incremental &&
+  journal?.state === 'done' &&
+  journal.out === folders.out &&
+  ownerOf(owners, folders.out) === astroCacheDir;
+if (!reuse) forgetRenderedPages(astroCacheDir);
+
+/** Ends a build that did not succeed: the staging folder goes, the live site stays, one line says so. */
+function failed(reason: string, code: number): never {
+  rmSync(folders.staging, { recursive: true, force: true });
+  const live = existsSync(folders.out) ? `${out} was left as it was` : 'nothing was published';
+  console.error(`The build ${reason}; ${live}.`);
+  process.exit(code);
+}
+
+/** A reason in a few words from a file system error, e.g. "no space left on the disk (ENOSPC)". */
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'there is no space left on the disk (ENOSPC)';
+  return error instanceof Error ? error.message : String(error);
+}
+
+try {
+  prepareStaging(folders, reuse);
+  // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
+  writeOwner(owners, folders.staging, reuse ? astroCacheDir : '');
+  writeJournal(astroCacheDir, { state: 'building', out: folders.out });
+} catch (error) {
+  failed(`could not prepare ${shown(folders.staging)}: ${why(error)}`, 1);
+}
+
 // A production build must not be a preview: variables that make Vite and Astro think they are in
 // development (NODE_ENV=test from a test runner, DEV=1 from a shell) would publish drafts and scheduled posts.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', COMMONROOM_OUT: folders.staging };
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], { stdio: 'inherit', env });
-if (build.status !== 0) {
-  const out = settings.outDir;
-  rmSync(out, { recursive: true, force: true });
-  console.error(`The build failed; ${out} was removed so nothing half-built is left.`);
-  process.exit(build.status ?? 1);
+const followParent = fileURLToPath(new URL('./follow-parent.ts', import.meta.url));
+const child: ChildProcess = spawn(
+  process.execPath,
+  ['--import', followParent, astro, 'build', ...process.argv.slice(2)],
+  { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env },
+);
+lock.addProcess(child.pid!);
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => {
+    child.kill(signal);
+    child.once('exit', () => failed('was stopped', 130));
+  });
+
+const status = await new Promise<number>((resolve) =>
+  child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+);
+if (status !== 0) failed('failed', status);
+if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);
+
+// A power cut just after the rename must not leave the live folder holding pages that never reached the disk.
+spawnSync('sync', { stdio: 'ignore' });
+try {
+  swapIntoPlace(folders);
+} catch (error) {
+  recoverInterruptedSwap(folders);
+  failed(`succeeded but could not replace ${out} (${why(error)})`, 1);
 }
+writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
+writeJournal(astroCacheDir, { state: 'done', out: folders.out });
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const kept = existsSync(folders.previous)
+  ? ` The site it replaced is in ${shown(folders.previous)}: npm run rollback puts it back.`
+  : '';
+console.log(`\nDone in ${seconds} s: ${out} holds the new site.${kept}`);
+console.log(`To look at the site: npm run preview, then open http://localhost:4321${settings.base}`);

@@ -7,8 +7,8 @@ import { networkSchema } from './schemas/network.ts';
 import { postSchema } from './schemas/post.ts';
 import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
-import { collectionFiles, hasFiles } from './lib/content-files.ts';
 import { forgiving } from './lib/dev-preview.ts';
+import { hasFiles, type collectionFiles } from './lib/content-files.ts';
 import { settings } from './lib/settings.ts';
 
 const { contentDir, contentRoot } = settings();
@@ -34,9 +34,9 @@ export const collections = {
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
     // `npm run dev` keeps a post with mistakes as a marked entry, so one bad file does not stop the preview.
-    loader: (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
-      ifPresent(
-        'posts',
+    loader: ifPresent(
+      'posts',
+      (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
         glob({
           pattern: '*/*.{md,mdx}',
           base: `${contentDir}/posts`,

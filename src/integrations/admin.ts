@@ -18,7 +18,7 @@ import { editorConfig } from '../lib/cms/config.ts';
 import { adminFiles, adminPage, configFile } from '../lib/cms/page.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
 import { selfHostSveltia } from '../lib/cms/self-host.ts';
-import { linkTree } from '../lib/link-files.ts';
+import { copyTree } from '../lib/link-files.ts';
 import type { Scope } from '../lib/settings.ts';
 
 export interface AdminOptions {
@@ -201,7 +201,8 @@ export default function admin(options: AdminOptions): AstroIntegration {
         if (!options.enabled) return;
         const generated = generate(options, root, base);
         for (const note of generated.notes) logger.warn(note);
-        linkTree(await editorBundle(options.cacheDir, logger), target);
+        // Copied, not linked: a file changed in the output must never change the cached bundle, or the reverse.
+        copyTree(await editorBundle(options.cacheDir, logger), target);
         await writeFile(join(target, adminFiles.config), configFile(generated.config));
         await writeFile(
           join(target, adminFiles.page),

@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cacheSalt, cardKey } from '../lib/cards/cache.ts';
+import { DamageReport, readCheckedPng, removeTemporaryFiles } from '../lib/atomic-write.ts';
+import { forgetRenderedPages } from '../lib/build-state.ts';
+import { cacheSalt, cardKey, readBuildManifest, readDevManifest, writeBuildManifest } from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/input.ts';
-import { closeChannel, openChannel } from '../lib/cards/channel.ts';
+import { closeChannel, devManifestFile, openChannel } from '../lib/cards/channel.ts';
 import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
-import { linkFile } from '../lib/link-files.ts';
 import type { AheadResult, AheadTask } from '../lib/cards/ahead-worker.ts';
 
 export interface CardsOptions {
@@ -18,18 +19,6 @@ export interface CardsOptions {
   enabled: boolean;
   /** The file pages record their cards in (`manifestFile` in `src/lib/cards/cache.ts`). */
   manifest: string;
-}
-
-/** Reads the manifest pages wrote while rendering; a page recorded twice keeps its last record. */
-export function readManifest(file: string): CardJob[] {
-  if (!existsSync(file)) return [];
-  const jobs = new Map<string, CardJob>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line) continue;
-    const job = JSON.parse(line) as CardJob;
-    jobs.set(job.file, job);
-  }
-  return [...jobs.values()];
 }
 
 /** Removes cards a kept output folder still has from pages this build no longer has. */
@@ -69,17 +58,26 @@ function pageFile(out: string, page: string, base: string): string {
   return join(out, path === '' || path.endsWith('/') ? `${path}index.html` : path);
 }
 
+/** Writes a card into the output as a file of its own, never through a link that a cache shares. */
+function place(bytes: Buffer, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  rmSync(to, { force: true });
+  writeFileSync(to, bytes);
+}
+
 /**
  * Social cards: pages record their card's inputs while they render (`src/lib/cards/page.ts`), and each
  * card whose inputs have no PNG in the cache yet is drawn straight away on the cores page rendering
  * leaves idle. Once the build is done, the rest are drawn on every core and each page's card is
- * linked into the output.
+ * copied into the output, after checking the cached PNG is whole; a damaged one is drawn again.
  */
 export default function cards(options: CardsOptions): AstroIntegration {
   const { enabled } = options;
   let cacheDir = '';
   const { manifest } = options;
   let previous: CardJob[] = [];
+  /** This build's records, by card file. */
+  const fresh = new Map<string, CardJob>();
   let base = '/';
   let pool: CardPool | undefined;
   let salt = '';
@@ -104,60 +102,79 @@ export default function cards(options: CardsOptions): AstroIntegration {
   return {
     name: 'commonroom:cards',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = resolve(root, options.cacheDir);
         storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        if (command !== 'build') return;
+        // Pages an incremental build copies instead of rendering record no card, so their cards come from
+        // the last build's records. Without whole records, every page must be rendered to record its card.
+        const read = readBuildManifest(manifest);
+        previous = read.status === 'ok' ? read.value : [];
+        if (read.status === 'ok') return;
+        forgetRenderedPages(fileURLToPath(config.cacheDir));
+        if (read.status === 'damaged')
+          logger.warn(`The card records ${manifest} were damaged (${read.reason}): every page is rendered again.`);
       },
       // In `astro dev`, a card is drawn when asked for, from the record its page wrote when it was last viewed.
       'astro:server:setup': ({ server }) => {
-        rmSync(manifest, { force: true });
+        const devManifest = devManifestFile(manifest);
+        rmSync(devManifest, { force: true });
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
           if (!path.startsWith(`${base}cards/`) || !path.endsWith('.png')) return next();
-          const job = readManifest(manifest).find((entry) => entry.file === path.slice(base.length));
+          const job = readDevManifest(devManifest).find((entry) => entry.file === path.slice(base.length));
           if (!job) return next();
           const cached = join(cacheDir, 'png', `${cardKey(job.input, cacheSalt())}.png`);
           mkdirSync(dirname(cached), { recursive: true });
-          (existsSync(cached)
+          (readCheckedPng(cached).status === 'ok'
             ? Promise.resolve()
             : renderInPool([{ input: job.input, out: cached, label: job.file }], 1)
           )
             .then(() => {
+              const read = readCheckedPng(cached);
+              if (read.status !== 'ok') throw new Error(`Could not draw ${job.file}`);
               res.setHeader('Content-Type', 'image/png');
               res.setHeader('Cache-Control', 'no-store');
-              res.end(readFileSync(cached));
+              res.end(read.value);
             })
             .catch(next);
         });
       },
       'astro:build:start': () => {
-        previous = readManifest(manifest);
-        rmSync(manifest, { force: true });
+        fresh.clear();
         if (!enabled) return;
         mkdirSync(join(cacheDir, 'png'), { recursive: true });
+        // Drawings a killed build never finished; the lock makes sure no other build is writing them.
+        removeTemporaryFiles(join(cacheDir, 'png'));
         salt = cacheSalt();
         queued.clear();
         drawing.clear();
         // Page rendering keeps one core busy; the pool starts on the others and widens when it is done.
         pool = createPool(Math.max(1, availableParallelism() - 1));
-        openChannel({ record: draw });
-        // Content is synced by now: the post pages' cards can be drawn before any page renders.
-        ahead = existsSync(storeFile) ? drawAhead(storeFile, draw) : Promise.resolve([]);
+        openChannel({
+          record: (job) => {
+            fresh.set(job.file, job);
+            draw(job);
+          },
+        });
+        // Content is synced by now: the post pages' cards can be drawn before any page renders. After a
+        // build into the same folder nearly every card is in the cache, and working them out would only
+        // cost time, so this is for first builds.
+        ahead = previous.length === 0 && existsSync(storeFile) ? drawAhead(storeFile, draw) : Promise.resolve([]);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('cards');
         const out = fileURLToPath(dir);
         // An incremental build copies unchanged pages from the last build without rendering them, so
         // their cards come from the last build's records, for as long as those pages are still built.
-        const fresh = readManifest(manifest);
-        const renderedPages = new Set(fresh.map((job) => job.page));
+        const renderedPages = new Set([...fresh.values()].map((job) => job.page));
         const kept = previous.filter(
           (job) => job.page !== undefined && !renderedPages.has(job.page) && existsSync(pageFile(out, job.page, base)),
         );
-        const jobs = [...fresh, ...kept];
-        writeFileSync(manifest, jobs.map((job) => `${JSON.stringify(job)}\n`).join(''));
+        const jobs = [...fresh.values(), ...kept];
+        writeBuildManifest(manifest, jobs);
         closeChannel();
         if (!enabled || !pool) {
           removeStaleCards(out, new Set());
@@ -171,7 +188,27 @@ export default function cards(options: CardsOptions): AstroIntegration {
         pool.widen(availableParallelism());
         const stats = await pool.close();
         pool = undefined;
-        for (const { job, cached } of files) linkFile(cached, join(out, job.file));
+        const damage = new DamageReport('card cache');
+        const redraw = new Map<string, CardJob>();
+        for (const { job, cached } of files) {
+          const read = readCheckedPng(cached);
+          if (read.status === 'ok') place(read.value, join(out, job.file));
+          else if (!redraw.has(cached)) {
+            if (read.status === 'damaged') damage.note(cached, read.reason);
+            rmSync(cached, { force: true });
+            redraw.set(cached, job);
+          }
+        }
+        if (redraw.size) {
+          const tasks = [...redraw].map(([cached, job]) => ({ input: job.input, out: cached, label: job.file }));
+          stats.rendered += (await renderInPool(tasks)).rendered;
+          for (const { job, cached } of files.filter((file) => redraw.has(file.cached))) {
+            const read = readCheckedPng(cached);
+            if (read.status !== 'ok') throw new Error(`Could not draw ${job.file}: ${cached} is ${read.status}`);
+            place(read.value, join(out, job.file));
+          }
+        }
+        damage.flush((line) => log.warn(line));
         removeStaleCards(out, new Set(jobs.map((job) => job.file)));
         const rendered = stats.rendered;
         const timing = rendered

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ownerOf, ownersFile, writeOwner } from '../lib/build-state.ts';
 
 export interface KeepOutputOptions {
   /** Top-level folders of the output that an integration fills and prunes itself (e.g. `cards`, `pagefind`). */
@@ -19,37 +20,19 @@ function removeEmptyFolders(dir: string): void {
 }
 
 /**
- * Which Astro cache last built into each output folder. Astro only skips a page if its cache says the page
- * is unchanged, so a folder last written by another configuration (another scope, base or network, with a
- * cache of its own) must be emptied first, or pages of that other site would be kept.
- */
-function readOwners(file: string): Record<string, string> {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
-  }
-}
-
-function writeOwner(file: string, outDir: string, cacheDir: string): void {
-  const owners = { ...readOwners(file), [outDir]: cacheDir };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(owners, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
-
-/**
  * With incremental builds on, keeps the last build's output folder instead of emptying it, so the pages
  * Astro skips stay where they are instead of being deleted and copied back from its cache, which was
  * most of a warm rebuild's page time. Whatever this build did not produce is then removed: a file is
  * kept if Astro lists it as a page of this build or wrote it during this build, so a deleted post's
- * page, or a renamed bundle, never lingers. Runs after the integrations that rewrite their own files
+ * page, or a renamed bundle, never lingers. A folder last built with another Astro cache (another scope,
+ * base or network) is emptied first, since that cache would vouch for pages it never built (the owners
+ * are recorded in `src/lib/build-state.ts`). Runs after the integrations that rewrite their own files
  * (sitemap, headers) and before those that read the output (cards, search).
  */
 export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegration {
   let enabled = false;
   let started = 0;
-  let ownersFile = '';
+  let owners = '';
   let outDir = '';
   let cacheDir = '';
   let incremental = false;
@@ -57,11 +40,11 @@ export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegrati
     name: 'commonroom:keep-output',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
-        ownersFile = fileURLToPath(new URL('node_modules/.astro/output-owners.json', config.root));
+        owners = ownersFile(fileURLToPath(config.root));
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         incremental = config.experimental.incrementalBuild === true;
-        enabled = command === 'build' && incremental && readOwners(ownersFile)[outDir] === cacheDir;
+        enabled = command === 'build' && incremental && ownerOf(owners, outDir) === resolve(cacheDir);
         if (enabled) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:build:start': () => {
@@ -69,7 +52,7 @@ export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegrati
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         // A build without incremental builds leaves Astro's cache behind the folder: it owns nothing then.
-        writeOwner(ownersFile, outDir, incremental ? cacheDir : '');
+        writeOwner(owners, outDir, incremental ? cacheDir : '');
         if (!enabled) return;
         const out = fileURLToPath(dir);
         const pages = new Set([...assets.values()].flat().map((url) => relative(out, fileURLToPath(url))));

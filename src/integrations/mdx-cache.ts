@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
 import { codeGraph } from '../lib/code-graph.ts';
 import { packageVersion } from '../lib/package-version.ts';
 
@@ -62,6 +63,7 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
   let dir = '';
   const used = new Set<string>();
   let compiled = 0;
+  const damage = new DamageReport('compiled MDX');
   return {
     name: 'commonroom:mdx-cache',
     hooks: {
@@ -92,18 +94,12 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
                     const name = `${key.digest('hex')}.json`;
                     const file = join(dir, name);
                     used.add(name);
-                    try {
-                      return JSON.parse(readFileSync(file, 'utf8')) as TransformResult;
-                    } catch {
-                      // Not compiled before (or a damaged entry): compile and keep it.
-                    }
+                    const read = readCheckedJson<TransformResult>(file);
+                    if (read.status === 'ok') return read.value;
+                    if (read.status === 'damaged') damage.note(file, read.reason);
                     const result = await compile.call(this, code, id, ...rest);
                     compiled++;
-                    if (result && typeof result === 'object') {
-                      const temp = `${file}.${process.pid}.tmp`;
-                      writeFileSync(temp, JSON.stringify(result));
-                      renameSync(temp, file);
-                    }
+                    if (result && typeof result === 'object') writeChecked(file, JSON.stringify(result));
                     return result;
                   };
                   mdx.transform = typeof hook === 'function' ? cached : { ...hook, handler: cached };
@@ -115,6 +111,7 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
       },
       // Entries this build did not use belong to old versions of posts, or to posts since deleted.
       'astro:build:done': ({ logger }) => {
+        damage.flush((line) => logger.warn(line));
         if (!used.size) return;
         logger.info(`${used.size - compiled} of ${used.size} MDX files reused, ${compiled} compiled`);
         for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { linkTree } from '../lib/link-files.ts';
+import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
+import { copyTree } from '../lib/link-files.ts';
 import * as pagefind from 'pagefind';
 
 /**
@@ -134,9 +135,42 @@ async function indexKey(dir: string, version: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** What the search cache keeps beside the index: what it was made from, its figures and its files. */
+interface SavedIndex {
+  key: string;
+  stats: SearchIndexStats;
+  /** Every file of the index, by path under `pagefind/`: its size and SHA-256. */
+  files: Record<string, { size: number; sha256: string }>;
+}
+
+async function describeFiles(dir: string): Promise<SavedIndex['files']> {
+  const files: SavedIndex['files'] = {};
+  for (const file of await readdir(dir, { recursive: true })) {
+    const bytes = await readFile(join(dir, file)).catch(() => undefined);
+    if (bytes) files[file] = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+  return files;
+}
+
+/** Why a kept index no longer matches what was saved, or undefined if every file is as it was written. */
+async function indexDamage(dir: string, saved: SavedIndex['files']): Promise<string | undefined> {
+  const found = await describeFiles(dir).catch(() => ({}) as SavedIndex['files']);
+  for (const [file, { size, sha256 }] of Object.entries(saved)) {
+    const now = found[file];
+    if (!now) return `${file} is missing`;
+    if (now.size !== size) return `${file} has ${now.size} bytes where ${size} were written`;
+    if (now.sha256 !== sha256) return `${file} does not match its hash`;
+  }
+  const extra = Object.keys(found).find((file) => !(file in saved));
+  return extra ? `${extra} was not part of it` : undefined;
+}
+
 /**
  * The index of an output folder, reusing the last one when no page changed: a rebuild with nothing new
  * (the common case) then skips Pagefind altogether. The cache lives beside the card cache, outside `dist/`.
+ * Its files are copied, not linked, so the live site never shares a file with it, and are checked
+ * against their saved hashes before they are used; `key.json` is written last, so an index a killed
+ * build left half-saved is never reused.
  */
 export async function cachedSearchIndex(
   dir: string,
@@ -148,18 +182,24 @@ export async function cachedSearchIndex(
   const key = await indexKey(dir, version);
   // A kept output folder still has the last index, whose fragment files would otherwise pile up.
   await rm(join(dir, 'pagefind'), { recursive: true, force: true });
-  const saved = await readFile(join(cache, 'key.json'), 'utf8')
-    .then((text) => JSON.parse(text) as { key: string; stats: SearchIndexStats })
-    .catch(() => undefined);
-  if (saved?.key === key) {
-    linkTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
-    return { ...saved.stats, reused: true };
+  const damage = new DamageReport('search index cache');
+  const keyFile = join(cache, 'key.json');
+  const saved = readCheckedJson<SavedIndex>(keyFile);
+  if (saved.status === 'damaged') damage.note(keyFile, saved.reason);
+  if (saved.status === 'ok' && saved.value.key === key) {
+    const damaged = await indexDamage(join(cache, 'pagefind'), saved.value.files ?? {});
+    if (!damaged) {
+      copyTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
+      return { ...saved.value.stats, reused: true };
+    }
+    damage.note(join(cache, 'pagefind'), damaged);
   }
+  damage.flush((line) => logger?.warn(line));
   const stats = await buildSearchIndex(dir, logger);
   await rm(cache, { recursive: true, force: true });
-  await mkdir(cache, { recursive: true });
-  linkTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
-  await writeFile(join(cache, 'key.json'), JSON.stringify({ key, stats }));
+  copyTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
+  const files = await describeFiles(join(cache, 'pagefind'));
+  writeChecked(keyFile, JSON.stringify({ key, stats, files } satisfies SavedIndex));
   return { ...stats, reused: false };
 }
 

@@ -3,7 +3,7 @@
  * A bad value stops with one line naming the variable, the value and what is allowed.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 
@@ -113,6 +113,16 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
   const base = normaliseBase(raw.COMMONROOM_BASE);
   const scope = raw.COMMONROOM_SCOPE;
   const site = raw.COMMONROOM_SITE;
+  const astroCacheDir = raw.COMMONROOM_CACHE_DIR
+    ? resolve(cwd, raw.COMMONROOM_CACHE_DIR)
+    : resolve(
+        cwd,
+        'node_modules/.astro',
+        createHash('sha1')
+          .update(JSON.stringify([contentRoot, scope, base, site ?? '']))
+          .digest('hex')
+          .slice(0, 10),
+      );
   return {
     contentRoot,
     contentDir: pathToFileURL(contentRoot).href,
@@ -136,16 +146,9 @@ export function resolveSettings(env: Record<string, string | undefined> = proces
      * content folder and scope, so builds of different networks, or of a school's site and the whole
      * network, never reuse each other's pages.
      */
-    astroCacheDir: raw.COMMONROOM_CACHE_DIR
-      ? resolve(cwd, raw.COMMONROOM_CACHE_DIR)
-      : resolve(
-          cwd,
-          'node_modules/.astro',
-          createHash('sha1')
-            .update(JSON.stringify([contentRoot, scope, base, site ?? '']))
-            .digest('hex')
-            .slice(0, 10),
-        ),
+    astroCacheDir,
+    /** What the content check learnt from each post, kept with Astro's cache so CI caches keep it too. */
+    checkCache: join(astroCacheDir, 'commonroom-check'),
   };
 }
 

@@ -99,7 +99,15 @@ describe('the dev preview survives a bad file', () => {
       const page = await browser.newPage();
       /** The overlay's message, and the file it points at (its header and full path). */
       const overlay = async (slug: string) => {
-        await page.goto(`${base}/schools/oak-primary/${slug}/`);
+        // Vite may reload the page once while it optimises dependencies on a first visit: try again then.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await page.goto(`${base}/schools/oak-primary/${slug}/`);
+            break;
+          } catch (error) {
+            if (attempt === 2) throw error;
+          }
+        }
         await page.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 60_000 });
         return page.evaluate(() => {
           const root = document.querySelector('vite-error-overlay')?.shadowRoot;

@@ -23,3 +23,6 @@ export function closeChannel(): void {
 export function currentChannel(): CardChannel | undefined {
   return (globalThis as Holder)[key];
 }
+
+/** Where `astro dev`, which has no channel, records the cards of the pages it serves, apart from a build's records. */
+export const devManifestFile = (manifest: string): string => manifest.replace(/\.jsonl$/, '.dev.jsonl');

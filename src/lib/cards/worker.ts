@@ -1,5 +1,5 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { writeAtomic } from '../atomic-write.ts';
 import type { CardInput } from './input.ts';
 import { renderCard } from './render.ts';
 
@@ -18,9 +18,7 @@ parentPort?.on('message', async ({ id, input, out }: WorkerTask) => {
   try {
     const { png, timings } = await renderCard(input);
     // Written under a temporary name and renamed, so an interrupted build never leaves half a PNG in the cache.
-    const temp = `${out}.${process.pid}.${id}.tmp`;
-    writeFileSync(temp, png);
-    renameSync(temp, out);
+    writeAtomic(out, png);
     parentPort!.postMessage({ id, ok: true, ...timings } satisfies WorkerResult);
   } catch (error) {
     parentPort!.postMessage({

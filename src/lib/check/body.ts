@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { checkEmbed } from '../embeds.ts';
+import { mdxTreeProblems } from './mdx.ts';
 
 /** A problem in a post's body, at its place in the file. */
 export interface BodyProblem {
@@ -198,4 +199,21 @@ export function rawImages(tree: Root): BodyProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * Everything the check reports about a parsed body that depends on its text alone (so the body cache can keep
+ * it): embeds and scripts, code fences, shape, addresses with spaces, HTML pictures, split rules and MDX code.
+ */
+export function bodyProblems(tree: Root, blanked: string, options: { mdx: boolean; rules: boolean }): BodyProblem[] {
+  const empty = tree.children.length === 0;
+  return [
+    ...embedProblems(tree),
+    ...unclosedFences(tree, blanked),
+    ...(empty ? [] : shapeProblems(tree)),
+    ...spacedAddresses(tree),
+    ...rawImages(tree),
+    ...(options.rules ? splitRules(tree) : []),
+    ...(options.mdx ? mdxTreeProblems(tree) : []),
+  ];
 }

@@ -17,13 +17,14 @@ import { buildNetwork, type RawContent } from '../network/build.ts';
 import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
 import { holdBack } from '../publish.ts';
-import { extractRules } from '../rules.ts';
-import { embedProblems, rawImages, shapeProblems, spacedAddresses, splitRules, unclosedFences } from './body.ts';
+import { extractRules, type Rule } from '../rules.ts';
+import { settings } from '../settings.ts';
+import { bodyCacheFile, openBodyCache } from './body-cache.ts';
 import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
-import { notAPicture } from './images.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
-import { parseBody, type BodyReference } from './markdown.ts';
-import { mdxProseProblems, mdxTreeProblems } from './mdx.ts';
+import type { BodyReference } from './markdown.ts';
+import { notAPicture } from './images.ts';
+import { missingImports } from './mdx.ts';
 import { placeholdersIn } from './new-post.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter, textProblems } from './text.ts';
@@ -38,6 +39,11 @@ export interface CheckOptions {
   cwd?: string;
   /** The build's "now", for scheduled posts; defaults to today. */
   now?: Date;
+  /**
+   * The file that keeps what was learnt from each post body, so unchanged posts are not parsed again
+   * (default: one file per content folder in the settings' `checkCache`); `false` parses every body.
+   */
+  cache?: string | false;
 }
 
 export interface ListedPost {
@@ -90,6 +96,7 @@ interface PostRecord {
   raw: Record<string, unknown>;
   data?: PostData;
   references: BodyReference[];
+  rules: Rule[];
   target: LinkTargetPost;
 }
 
@@ -100,6 +107,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const now = options.now ?? new Date();
   const issues: ContentIssue[] = [];
   const sources = new Map<string, string>();
+  const bodies = openBodyCache(
+    options.cache === false ? undefined : (options.cache ?? bodyCacheFile(settings().checkCache, root)),
+  );
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/');
   const add = (file: string, field: string, message: string, extra: Extra) => {
     const { line, column, ...rest } = extra;
@@ -182,14 +192,21 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return didYouMean(wanted, images);
   };
 
-  /** Checks a local image path written in a file; returns a message when it is missing or not a picture. */
-  const imageProblem = (dir: string, url: string): string | undefined => {
+  /** Checks a picture's address written in a file; returns a message when it is elsewhere, missing or not a picture. */
+  const imageProblem = (dir: string, url: string): { message: string; severity: 'error' | 'warning' } | undefined => {
     if (/^data:/.test(url)) return undefined;
+    // The post still reads well without it (an importer leaves the pictures it could not fetch this way).
     if (/^https?:/.test(url)) {
-      return `"${url}" is on another website, which the site's pages may not load: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!) || 'picture.jpg'}"`;
+      return {
+        severity: 'warning',
+        message: `"${url}" is on another website, which the site's pages may not load: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!) || 'picture.jpg'}"`,
+      };
     }
     if (url.startsWith('/')) {
-      return `"${url}" is an address on an old website${url.startsWith('/wp-content/') ? ' (WordPress)' : ''}: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!)}"`;
+      return {
+        severity: 'error',
+        message: `"${url}" is an address on an old website${url.startsWith('/wp-content/') ? ' (WordPress)' : ''}: save the picture beside the post and write "./${basename(url.split(/[?#]/)[0]!)}"`,
+      };
     }
     let path: string;
     try {
@@ -199,11 +216,17 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     const abs = resolve(dir, path);
     if (!existsSync(abs)) {
-      return `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`;
+      return {
+        severity: 'error',
+        message: `"${url}" is not there: put the image beside the file or fix its name${imageNear(dir, path)}`,
+      };
     }
     const really = notAPicture(abs);
     if (really) {
-      return `"${url}" is ${really}, not a picture, although its name ends ${extname(path)}: save or export it as JPEG or PNG`;
+      return {
+        severity: 'error',
+        message: `"${url}" is ${really}, not a picture, although its name ends ${extname(path)}: save or export it as JPEG or PNG`,
+      };
     }
     return undefined;
   };
@@ -289,7 +312,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const picture = (data as { avatar?: string; logo?: string })[field];
       const problem = picture === undefined ? undefined : imageProblem(dir, picture);
       const line = lineOfField(text, field);
-      if (problem) add(rel(abs), field, problem, { code: 'image', ...(line ? { line } : {}) });
+      if (problem)
+        add(rel(abs), field, problem.message, { code: 'image', severity: problem.severity, ...(line ? { line } : {}) });
     }
   }
 
@@ -327,13 +351,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
             code: 'post-in-sub-folder',
           });
         }
-      } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
-        commentFiles.push(abs);
       } else if (MARKDOWN_ELSEWISE.test(entry.name)) {
         const wanted = `${basename(entry.name, extname(entry.name))}${/\.mdx$/i.test(entry.name) ? '.mdx' : '.md'}`;
         add(file, '', `is not read as a post, because only names ending .md or .mdx are: rename it "${wanted}"`, {
           code: 'post-extension',
         });
+      } else if (/\.comments\.ya?ml$/.test(entry.name) && parts.length === 2) {
+        commentFiles.push(abs);
       } else if (NOT_READ.test(entry.name)) {
         add(file, '', 'is not read as a post: only .md and .mdx files are', { code: 'not-read', severity: 'warning' });
       }
@@ -474,36 +498,26 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     if (typeof raw.hero === 'string') {
       const problem = imageProblem(dir, raw.hero);
-      if (problem) add(file, 'hero', problem, { code: 'image', ...lineOf('hero') });
+      // The hero is resized and made into the card, so it must be a file here even when a body picture need not.
+      if (problem) add(file, 'hero', problem.message, { code: 'image', ...lineOf('hero') });
     }
-    const body = await parseBody(split.blanked, mdx);
+    const body = await bodies.facts(split.blanked, split.body, { mdx, rules: raw.kind === 'rules-of-thumb' });
     let references: BodyReference[] = [];
-    const bodyProblems = (
-      list: { code: string; message: string; severity: 'error' | 'warning'; line?: number; column?: number }[],
-    ) => {
-      for (const problem of list) add(file, '', problem.message, problem);
-    };
+    let rules: Rule[] = [];
+    for (const problem of body.problems) add(file, '', problem.message, problem);
     if (!body.ok) {
-      const prose = mdx ? mdxProseProblems(split.blanked) : [];
-      if (prose.length > 0) bodyProblems(prose);
-      else {
+      if (body.problems.length === 0) {
         add(file, '', body.message, {
           code: 'mdx-syntax',
           ...(body.line ? { line: body.line } : {}),
           ...(body.column ? { column: body.column } : {}),
         });
       }
+      // The model still reads the rules of a post whose MDX does not parse, as Markdown.
+      if (raw.kind === 'rules-of-thumb') rules = extractRules(split.body);
     } else {
-      references = body.references;
-      bodyProblems([
-        ...embedProblems(body.tree),
-        ...unclosedFences(body.tree, split.blanked),
-        ...(split.body.trim() === '' ? [] : shapeProblems(body.tree)),
-        ...spacedAddresses(body.tree),
-        ...rawImages(body.tree),
-        ...(raw.kind === 'rules-of-thumb' ? splitRules(body.tree) : []),
-        ...(mdx ? mdxTreeProblems(body.tree, abs) : []),
-      ]);
+      ({ references, rules } = body);
+      for (const problem of missingImports(body.imports, abs)) add(file, '', problem.message, problem);
       for (const image of references.filter((ref) => ref.type === 'image')) {
         const where = {
           ...(image.line ? { line: image.line } : {}),
@@ -518,9 +532,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           );
         }
         const problem = imageProblem(dir, image.url);
-        // A picture left on another website still shows the post, without it: the writer is told, the post is kept.
-        const remote = /^https?:/.test(image.url) ? { severity: 'warning' as const } : {};
-        if (problem) add(file, '', `image ${problem}`, { code: 'image', ...where, ...remote });
+        if (problem) add(file, '', `image ${problem.message}`, { code: 'image', severity: problem.severity, ...where });
       }
     }
     if (network?.requirePhotoConsent) {
@@ -528,11 +540,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         ...(typeof raw.hero === 'string' ? [raw.hero] : []),
         ...references.filter((ref) => ref.type === 'image' && !/^https?:/.test(ref.url)).map((ref) => ref.url),
       ];
-      const line = lineOfField(text, 'photoConsent') ?? 1;
+      const consent = raw.photoConsent as boolean | string[] | undefined;
       const problem = consentIssue({
         file,
-        line,
-        photoConsent: raw.photoConsent as boolean | string[] | undefined,
+        line: lineOfField(text, 'photoConsent') ?? 1,
+        photoConsent: consent,
         images,
       });
       if (problem) issues.push(problem);
@@ -547,6 +559,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       raw,
       ...(data ? { data } : {}),
       references,
+      rules,
       target: {
         publisher: {
           type: allIds.families.includes(publisher) && !allIds.schools.includes(publisher) ? 'family' : 'school',
@@ -554,7 +567,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         },
         slug,
         ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
-        rules: raw.kind === 'rules-of-thumb' ? extractRules(split.body).map((rule) => rule.number) : [],
+        rules: rules.map((rule) => rule.number),
         draft: data?.draft ?? raw.draft === true,
         ...(date ? { date } : {}),
       },
@@ -567,7 +580,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const slug = basename(abs).replace(/\.comments\.ya?ml$/, '');
     if (data && !posts.some((post) => post.dir === dirname(abs) && post.slug === slug)) {
       add(rel(abs), '', `belongs to no post: there is no ${slug}.md or ${slug}.mdx beside it; rename it or delete it`, {
-        code: 'orphan-comments',
+        code: 'comments-without-post',
       });
     }
   }
@@ -603,13 +616,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         : [],
     ) as RawContent<string>['posts'],
   };
-  let modelIssues: ContentIssue[] = [];
+  const rulesByFile = new Map(posts.map((post) => [post.file, post.rules]));
+  let modelIssues: ContentIssue[];
   try {
     modelIssues = buildNetwork(raw, {
       now,
       preview: false,
       scope: { type: 'network' },
       readSource: (file) => sources.get(file),
+      rulesOf: (file) => rulesByFile.get(file),
     }).issues;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -674,6 +689,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     title: post.data.title,
     date: isoDay(post.data.date),
   });
+  bodies.save();
   return {
     issues: uniqueIssues(issues),
     scheduled: valid

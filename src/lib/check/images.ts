@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- file signatures are bytes, read as latin1 text and matched as such */
 import { closeSync, openSync, readSync } from 'node:fs';
 
 const SIGNATURES: [RegExp, string][] = [

@@ -131,7 +131,7 @@ export function checkLink(
   if (href.startsWith('//')) return undefined;
   const [pathAndQuery = '', hash = ''] = href.split(/(?=#)/);
   const path = pathAndQuery.split('?')[0]!;
-  let target = index.has(path) ? path : undefined;
+  const target = index.has(path) ? path : undefined;
   // Later pages of a listing depend on how many posts there are: the first page stands for them.
   if (!target && /^\/posts\/\d+\/$/.test(path)) return undefined;
   if (!target && index.has(`${path}/`)) {

@@ -71,44 +71,65 @@ export function mdxProseProblems(text: string): BodyProblem[] {
 const GLOBALS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
 const IMPORT = /^\s*import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"]/gm;
 
-/**
- * What MDX parsed but the build would stop on: expressions in prose (`{year}` is code, and is not defined),
- * imports of files or packages that are not there, and components used without an import.
- */
-export function mdxTreeProblems(tree: Root, file: string): BodyProblem[] {
-  const problems: BodyProblem[] = [];
-  const imported = new Set<string>();
-  const at = (node: { position?: { start: { line: number; column: number } } | undefined }) =>
-    node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
-  const require = createRequire(file);
+/** An `import` at the top of an MDX post: where it is and what it loads. */
+export interface MdxImport {
+  source: string;
+  line?: number;
+  column?: number;
+}
+
+const at = (node: { position?: { start: { line: number; column: number } } | undefined }) =>
+  node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+
+/** The names an MDX post imports, and from where. */
+function imports(tree: Root): { names: Set<string>; sources: MdxImport[] } {
+  const names = new Set<string>();
+  const sources: MdxImport[] = [];
   visit(tree, 'mdxjsEsm', (node) => {
     for (const match of node.value.matchAll(IMPORT)) {
-      const [, names = '', source = ''] = match;
-      for (const name of names.replace(/[{}]/g, ' ').split(/[\s,]+/)) {
-        const local = name.split(/\s+as\s+/).at(-1)!;
-        if (/^[A-Za-z_$][\w$]*$/.test(local) && local !== 'as' && local !== 'type') imported.add(local);
+      const [, list = '', source = ''] = match;
+      for (const name of list.replace(/[{}]/g, ' ').split(/[\s,]+/)) {
+        if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== 'as' && name !== 'type') names.add(name);
       }
-      for (const part of names.matchAll(/\bas\s+([A-Za-z_$][\w$]*)/g)) imported.add(part[1]!);
-      const there = source.startsWith('.')
-        ? existsSync(resolve(file, '..', source))
-        : (() => {
-            try {
-              require.resolve(source);
-              return true;
-            } catch {
-              return false;
-            }
-          })();
-      if (!there) {
-        problems.push({
-          ...at(node),
-          code: 'mdx-import',
-          severity: 'error',
-          message: `import "${source}" is not there: check the file name and folder, or remove the import and the component`,
-        });
-      }
+      sources.push({ source, ...at(node) });
     }
   });
+  return { names, sources };
+}
+
+/** The imports of an MDX post, for `missingImports` (whether they are there depends on the file's place). */
+export const mdxImports = (tree: Root): MdxImport[] => imports(tree).sources;
+
+/** Imports of files or packages that are not there: the build would stop on each. */
+export function missingImports(list: readonly MdxImport[], file: string): BodyProblem[] {
+  const require = createRequire(file);
+  const there = (source: string) => {
+    if (source.startsWith('.')) return existsSync(resolve(file, '..', source));
+    try {
+      require.resolve(source);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return list
+    .filter(({ source }) => !there(source))
+    .map(({ source, line, column }) => ({
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+      code: 'mdx-import',
+      severity: 'error' as const,
+      message: `import "${source}" is not there: check the file name and folder, or remove the import and the component`,
+    }));
+}
+
+/**
+ * What MDX parsed but the build would stop on: expressions in prose (`{year}` is code, and is not defined),
+ * attributes naming what the post never defined, and components used without an import.
+ */
+export function mdxTreeProblems(tree: Root): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const imported = imports(tree).names;
   visit(tree, (node) => {
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       const inner = node.value.trim();

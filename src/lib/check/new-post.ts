@@ -114,9 +114,6 @@ ${starters[post.kind].front}${post.draft ? 'draft: true\n' : ''}---
 ${starters[post.kind].body}`;
 }
 
-/** The starter of a kind as text: its extra front matter (YAML) and its body, for the browser editor's new posts. */
-export const starterText = (kind: PostKind): { front: string; body: string } => starters[kind];
-
 /** Something a writer can name when starting a post: a school, family, author, topic or kind. */
 export interface Choice {
   id: string;
@@ -189,3 +186,6 @@ export function flagHelp(message: string, args: readonly string[] = []): string 
   if (missing) return `${missing} needs a value after it. ${NEW_POST_USAGE}`;
   return `${message.split('\n')[0]}. ${NEW_POST_USAGE}`;
 }
+
+/** The starter of a kind as text: its extra front matter (YAML) and its body, for the browser editor's new posts. */
+export const starterText = (kind: PostKind): { front: string; body: string } => starters[kind];

@@ -14,7 +14,7 @@ import { postLanguage, siteLanguage } from '../post-language.ts';
 import { sameLanguage } from '../translate.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { readingMinutes } from '../reading-minutes.ts';
-import { extractRules } from '../rules.ts';
+import { extractRules, type Rule } from '../rules.ts';
 import { typeset } from '../typography.ts';
 import type { CaseStudy } from '../../schemas/post.ts';
 import { listedPosts } from '../listing.ts';
@@ -39,6 +39,8 @@ export interface RawContent<Hero> {
 export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** Reads a content file so messages can give line numbers; optional in tests. */
   readSource?: (file: string) => string | undefined;
+  /** The rules the check already read from a post's body, by file, so it is not parsed twice. */
+  rulesOf?: (file: string) => Rule[] | undefined;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
@@ -80,11 +82,11 @@ function translationsOf<Hero>(
   for (const post of posts) {
     const { translationOf, translationKey } = post as Post<Hero> & { translationOf?: string; translationKey?: string };
     if (translationOf) {
-      if (translationOf === post.id)
+      if (translationOf === post.id) {
         report(post.file, 'translationOf', 'a post cannot be a translation of itself', {
           code: 'translation-of-itself',
         });
-      else if (!byId.has(translationOf)) {
+      } else if (!byId.has(translationOf)) {
         report(
           post.file,
           'translationOf',
@@ -322,7 +324,7 @@ export function buildNetwork<Hero>(
     };
     const date = written('date') ?? data.date;
     const updated = data.updated && (written('updated') ?? data.updated);
-    const rules = data.kind === 'rules-of-thumb' ? extractRules(body) : [];
+    const rules = data.kind === 'rules-of-thumb' ? (context.rulesOf?.(file) ?? extractRules(body)) : [];
     if (data.kind === 'rules-of-thumb' && rules.length === 0) {
       report(file, 'kind', 'a rules-of-thumb post needs its rules as a numbered list ("1. **Rule.** Why…")', {
         code: 'no-rules',
@@ -389,7 +391,8 @@ export function buildNetwork<Hero>(
   const members = group(schools, (s) => s.families);
   const schoolAuthors = group(authors, (a) => (a.school ? [a.school] : []));
   const expertise = group(schools, (s) => s.expertise);
-  const related = relatedPosts(published, byTopic as Map<string, Post<Hero>[]>);
+  // Worked out when a page first asks: the content check builds this model and never does.
+  let related: Map<string, Post<Hero>[]> | undefined;
 
   const { scope } = context;
   const scopedSchools =
@@ -452,7 +455,10 @@ export function buildNetwork<Hero>(
     membersOf: (id) => [...get(members, id)].sort(byName),
     authorsOfSchool: (id) => [...get(schoolAuthors, id)].sort(byName),
     schoolsWithExpertise: (id) => [...get(expertise, id)].sort(byName),
-    related: (post) => related.get(post.id) ?? [],
+    related: (post) => {
+      related ??= relatedPosts(published, byTopic as Map<string, Post<Hero>[]>);
+      return related.get(post.id) ?? [];
+    },
     neighbours: (post) => {
       // "Next from" moves to another text, in the post's language where it has a version.
       const all = get(byPublisher, `${post.publisher.type}:${post.publisher.id}`);

@@ -1,0 +1,85 @@
+/**
+ * The output folder is the live site (nginx serves it as it is), so a build never writes into it: it
+ * builds into a staging folder beside it and, once everything has succeeded, renames the staging folder
+ * into its place, keeping the last site as `<out>.previous` for a roll-back. Folders beside the output
+ * are on the same file system, which is what makes the rename a single step.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyTree } from './link-files.ts';
+
+/** Top-level folders of the output that an integration fills from its own cache and prunes itself. */
+export const integrationFolders = ['cards', 'pagefind', 'faces', 'admin'] as const;
+
+/** A git checkout in the output folder (a GitHub Pages branch) stays with the live site. */
+const GIT = '.git';
+
+export interface OutputFolders {
+  out: string;
+  staging: string;
+  previous: string;
+  /** Where the previous site goes while it is replaced, before it is deleted. */
+  discard: string;
+  /** Where the live site waits during a roll-back. */
+  rollback: string;
+}
+
+export function outputFolders(out: string): OutputFolders {
+  return {
+    out,
+    staging: `${out}.staging`,
+    previous: `${out}.previous`,
+    discard: `${out}.discard`,
+    rollback: `${out}.rollback`,
+  };
+}
+
+/**
+ * Puts a site back in the output folder if a swap or roll-back was killed between its two renames.
+ * Returns the folder it came from, if any.
+ */
+export function recoverInterruptedSwap(folders: OutputFolders): string | undefined {
+  if (existsSync(folders.out)) return undefined;
+  for (const from of [folders.previous, folders.rollback]) {
+    if (!existsSync(from)) continue;
+    renameSync(from, folders.out);
+    return from;
+  }
+  return undefined;
+}
+
+/**
+ * Empties the staging folder and, if `fromOutput`, fills it with copies of the live site's pages (not
+ * links: the build rewrites changed pages in place, which must not reach the live files). The folders
+ * integrations fill themselves are left out. Returns how many files were copied.
+ */
+export function prepareStaging(folders: OutputFolders, fromOutput: boolean): number {
+  rmSync(folders.staging, { recursive: true, force: true });
+  rmSync(folders.discard, { recursive: true, force: true });
+  if (!fromOutput || !existsSync(folders.out)) return 0;
+  return copyTree(folders.out, folders.staging, [...integrationFolders, GIT]);
+}
+
+/** Replaces the output folder with the staging folder, keeping the last site as `<out>.previous`. */
+export function swapIntoPlace(folders: OutputFolders): void {
+  if (existsSync(folders.previous)) renameSync(folders.previous, folders.discard);
+  const hadOutput = existsSync(folders.out);
+  if (hadOutput) renameSync(folders.out, folders.previous);
+  renameSync(folders.staging, folders.out);
+  if (hadOutput) moveGit(folders.previous, folders.out);
+  rmSync(folders.discard, { recursive: true, force: true });
+}
+
+/** Puts `<out>.previous` back in the output folder; the site it replaces becomes `<out>.previous`. */
+export function rollBack(folders: OutputFolders): boolean {
+  if (!existsSync(folders.previous) || !existsSync(folders.out)) return false;
+  renameSync(folders.out, folders.rollback);
+  renameSync(folders.previous, folders.out);
+  renameSync(folders.rollback, folders.previous);
+  moveGit(folders.previous, folders.out);
+  return true;
+}
+
+function moveGit(from: string, to: string): void {
+  if (existsSync(join(from, GIT)) && !existsSync(join(to, GIT))) renameSync(join(from, GIT), join(to, GIT));
+}

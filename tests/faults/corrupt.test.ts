@@ -1,0 +1,119 @@
+import { readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withBuildLock } from '../helpers/build.ts';
+import { build, cleanTwin, expectSameSite, filesIn, newSite, type Site } from './harness.ts';
+
+/** Cuts a file to half its length, in place, as a full disk or a killed writer would. */
+const cutShort = (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2));
+
+/** Changes one byte in the middle of a file, in place, as a bad sector would. */
+function flipByte(file: string): void {
+  const bytes = readFileSync(file);
+  const at = Math.floor(bytes.length / 2);
+  bytes[at] = bytes[at]! ^ 0x20;
+  writeFileSync(file, bytes);
+}
+
+const one = (files: string[], what: string) => {
+  expect(files.length, `no ${what} to damage`).toBeGreaterThan(0);
+  return files[0]!;
+};
+
+interface Damage {
+  name: string;
+  damage: (site: Site) => void;
+  /** The build's report of it, or undefined for caches Astro checks itself. */
+  reported?: RegExp;
+}
+
+const damages: Damage[] = [
+  {
+    name: 'a card, cut short',
+    damage: (site) => cutShort(one(filesIn(join(site.caches.cards, 'png'), /\.png$/), 'card')),
+    reported: /\[cards\] 1 damaged card cache entry was ignored and made again: \w+\.png \(cut short\)/,
+  },
+  {
+    name: 'a card with one byte changed',
+    damage: (site) => flipByte(one(filesIn(join(site.caches.cards, 'png'), /\.png$/), 'card')),
+    reported: /\[cards\] 1 damaged card cache entry was ignored and made again: \w+\.png \(/,
+  },
+  {
+    name: 'the card records',
+    damage: (site) => cutShort(one(filesIn(site.caches.cards, /^manifest-\w+\.jsonl$/), 'card record')),
+    reported: /The card records \S+ were damaged \(\d+ bytes where \d+ were written\): every page is rendered again/,
+  },
+  {
+    name: 'a compiled MDX file',
+    damage: (site) => flipByte(one(filesIn(join(site.caches.astro, 'commonroom-mdx'), /\.json$/), 'MDX entry')),
+    reported: /1 damaged compiled MDX entry was ignored and made again: \w+\.json \(contents do not match their hash\)/,
+  },
+  {
+    name: 'a file of the search index',
+    damage: (site) => flipByte(one(filesIn(site.caches.search, /pagefind-entry\.json$/), 'search file')),
+    reported:
+      /1 damaged search index cache entry was ignored and made again: pagefind \(pagefind-entry\.json does not match its hash\)/,
+  },
+  {
+    name: 'the search cache’s key',
+    damage: (site) => cutShort(one(filesIn(site.caches.search, /key\.json$/), 'search key')),
+    reported: /1 damaged search index cache entry was ignored and made again: key\.json/,
+  },
+  {
+    name: 'Astro’s content store and record of pages',
+    damage: (site) => {
+      cutShort(join(site.caches.astro, 'data-store.json'));
+      cutShort(join(site.caches.astro, 'incremental-build.json'));
+    },
+  },
+  {
+    name: 'the build journal',
+    damage: (site) => flipByte(join(site.caches.astro, 'commonroom-build.json')),
+    reported:
+      /^The record of the last build, \S+commonroom-build\.json, was damaged \(.+\), so every page is rendered again\.$/,
+  },
+];
+
+describe('a damaged cache entry', () => {
+  let site: Site;
+  let clean: string;
+
+  beforeAll(
+    () =>
+      withBuildLock(async () => {
+        site = newSite();
+        const twin = cleanTwin(site);
+        await build(twin);
+        clean = twin.out;
+        await build(site);
+        await build(site);
+      }),
+    600_000,
+  );
+
+  it.each(damages)(
+    'is never trusted: after damage to $name, the next build equals a clean one and says so once',
+    { timeout: 600_000 },
+    ({ name, damage, reported }) =>
+      withBuildLock(async () => {
+        damage(site);
+        // Caches share no file with the live site, so damaging one leaves the site as it was.
+        expectSameSite(site.out, clean, `the live site once ${name} was damaged`);
+        const log = await build(site);
+        const reports = log.split('\n').filter((line) => /damaged/.test(line));
+        if (reported) {
+          expect(reports.length, log).toBe(1);
+          expect(reports[0]).toMatch(reported);
+        } else expect(reports, log).toEqual([]);
+        expectSameSite(site.out, clean, `the build after ${name} was damaged`);
+        expectSameSite(`${site.out}.previous`, clean, `the previous site after ${name} was damaged`);
+      }),
+  );
+
+  it('leaves no temporary file behind in the caches', () => {
+    const leftovers = [site.caches.cards, site.caches.search, site.caches.astro].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.tmp')),
+    );
+    expect(leftovers).toEqual([]);
+  });
+});

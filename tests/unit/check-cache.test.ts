@@ -1,0 +1,73 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import readingTime from 'reading-time';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/check/check-content.ts';
+import { openBodyCache } from '../../src/lib/check/body-cache.ts';
+import { readingMinutes } from '../../src/lib/reading-minutes.ts';
+import { generateNetwork } from '../../tools/generate/network.ts';
+import { tempDir } from '../helpers/build.ts';
+
+const now = new Date('2026-11-01');
+
+describe('readingMinutes', () => {
+  it('counts exactly as reading-time does, CJK and odd spacing included', () => {
+    const network = generateNetwork({ posts: 60, schools: 6, seed: 'reading' });
+    const samples = [
+      ...network.files.flatMap((file) => ('text' in file && file.path.startsWith('posts/') ? [file.text] : [])),
+      '',
+      '   ',
+      'one',
+      '\t\tword  \r\n  another\n',
+      'word '.repeat(699),
+      'word '.repeat(700),
+      '日本語の文章です。これはテスト。 and some English words too',
+      '한국어 문장입니다 '.repeat(150),
+    ];
+    for (const text of samples) expect(readingMinutes(text)).toBe(Math.max(1, Math.round(readingTime(text).minutes)));
+  });
+});
+
+describe('the check’s body cache', () => {
+  it('parses a post once, then only when it changes, and reports the same either way', async () => {
+    const root = tempDir('check-cache');
+    cpSync(join(import.meta.dirname, '../fixtures/network'), root, { recursive: true });
+    const cache = join(tempDir('check-cache-file'), 'bodies.json');
+    const uncached = await checkContent({ root, now, cache: false, cwd: root });
+    const first = await checkContent({ root, now, cache, cwd: root });
+    expect(existsSync(cache)).toBe(true);
+    const stored = readFileSync(cache, 'utf8');
+    const second = await checkContent({ root, now, cache, cwd: root });
+    expect(first).toEqual(uncached);
+    expect(second).toEqual(uncached);
+    // Nothing new was parsed, so the file was left alone.
+    expect(readFileSync(cache, 'utf8')).toBe(stored);
+
+    // A broken image in one post is found on the next check: its body is parsed again.
+    const post = findPost(root);
+    expect(post).toBeDefined();
+    writeFileSync(post!, `${readFileSync(post!, 'utf8')}\n\n![A chart](./missing-chart.png)\n`);
+    const third = await checkContent({ root, now, cache, cwd: root });
+    expect(third.issues.some((issue) => /missing-chart\.png/.test(issue.message))).toBe(true);
+    expect(third).toEqual(await checkContent({ root, now, cache: false, cwd: root }));
+  });
+
+  it('keeps the rules of a rules-of-thumb post with its body', async () => {
+    const file = join(tempDir('check-cache-rules'), 'bodies.json');
+    const body = '\nIntro.\n\n1. **Start small.** Then grow.\n2. **Write it down.** Memory fades.\n';
+    const first = await openBodyCache(file).facts(body, body, { mdx: false, rules: true });
+    const cache = openBodyCache(file);
+    expect(first.ok && first.rules.map((rule) => rule.title)).toEqual(['Start small', 'Write it down']);
+    await cache.facts(body, body, { mdx: false, rules: true });
+    cache.save();
+    const reread = await openBodyCache(file).facts(body, body, { mdx: false, rules: true });
+    expect(reread).toEqual(first);
+  });
+});
+
+function findPost(root: string): string | undefined {
+  const entry = readdirSync(join(root, 'posts'), { recursive: true, encoding: 'utf8' }).find((name) =>
+    name.endsWith('.md'),
+  );
+  return entry && join(root, 'posts', entry);
+}
