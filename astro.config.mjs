@@ -2,6 +2,8 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import admin from './src/integrations/admin.ts';
 import cards from './src/integrations/cards.ts';
@@ -11,7 +13,7 @@ import faces from './src/integrations/faces.ts';
 import imagePrivacy from './src/integrations/image-privacy.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import { markdownOptions } from './src/integrations/markdown/pipeline.ts';
-import mdxCache from './src/integrations/mdx-cache.ts';
+import mdxCache, { compilerFingerprint } from './src/integrations/mdx-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirects from './src/integrations/redirects.ts';
 import virtualBuild from './src/integrations/virtual-build.ts';
@@ -31,12 +33,20 @@ const urls = createUrls(urlOptions);
 const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
 
 const markdownProcessor = unified(markdownOptions(urlOptions));
+const markdownPipeline = {
+  settings: { urlOptions, processor: options.markdown },
+  // The fingerprint follows this module's imports: the plugins, their helpers and the URL rules.
+  code: ['src/integrations/markdown/pipeline.ts'],
+};
+// Astro's content layer keeps each rendered Markdown post by the file's content alone, so a change to the
+// Markdown pipeline's code (a plugin, the rules reader) starts a fresh cache rather than serving old HTML.
+const pipelineFingerprint = compilerFingerprint(markdownPipeline, fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   site: urls.site,
   base: urls.base,
   outDir: options.outDir,
-  cacheDir: options.astroCacheDir,
+  cacheDir: join(options.astroCacheDir, pipelineFingerprint.slice(0, 10)),
   trailingSlash: 'always',
   // Every image, in posts as in components, gets a srcset of the sizes a reader's screen can use, up to twice
   // the reading column (1600 px), with its width and height so nothing shifts while it loads.
@@ -52,11 +62,7 @@ export default defineConfig({
       cardManifest: options.cards ? cardManifest : undefined,
     }),
     mdx(),
-    mdxCache({
-      settings: { urlOptions, processor: options.markdown },
-      // The fingerprint follows this module's imports: the plugins, their helpers and the URL rules.
-      code: ['src/integrations/markdown/pipeline.ts'],
-    }),
+    mdxCache(markdownPipeline),
     sitemap({
       // Search engines want canonical pages only: a self-hosting school's posts are listed by its own site.
       filter: (page) => !sitemapPlan.nonCanonical.has(page) && !/\/404\/?$/.test(page) && !/\/admin\//.test(page),

@@ -28,6 +28,28 @@ const unusedBundleFiles = [
  */
 const excludeSelectors = ['.anchor', '[data-footnote-backref]'];
 
+/**
+ * Pagefind joins the text of adjacent elements without a space when the HTML has none between them
+ * (Astro compresses it away), so a table row read "day by dayPartners" in excerpts. A space after each
+ * closing cell, item or block tag keeps words apart in the index; the published page is not changed.
+ */
+const blockEnd = /(<\/(?:td|th|tr|li|dd|dt|p|h[1-6]|figcaption|caption|blockquote|div|section)>)(?=<)/g;
+
+/** A page's HTML as indexed: the same, with the spaces described at `blockEnd`. */
+export const spacedForIndex = (html: string) => html.replace(blockEnd, '$1 ');
+
+/**
+ * The language every page is indexed in: the search page's own. Pagefind otherwise keeps one index per
+ * language, and when a word is missing from one of them it matches a shortened form of the word there
+ * ("absences" matched every "a", "enclosed" the "en" of a `lang` field), so a search that merged the
+ * English, British English and Welsh indexes returned posts that do not contain the word. One index,
+ * loaded by the search page without merging, finds only what is there.
+ */
+export function indexLanguage(searchPage: string | undefined): string | undefined {
+  const lang = searchPage && /<html[^>]*\slang="([^"]+)"/.exec(searchPage)?.[1];
+  return lang ? lang.toLowerCase() : undefined;
+}
+
 /** Throws with every message Pagefind reported for one step, so a broken index fails the build. */
 function check(step: string, response: { errors: string[] }) {
   if (response.errors.length) throw new Error(`Pagefind ${step} failed:\n${response.errors.join('\n')}`);
@@ -54,11 +76,20 @@ export interface SearchIndexStats {
 export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLogger): Promise<SearchIndexStats> {
   const outputPath = join(dir, 'pagefind');
   try {
-    const created = await pagefind.createIndex({ excludeSelectors });
+    const searchPage = await readFile(join(dir, 'search/index.html'), 'utf8').catch(() => undefined);
+    const forceLanguage = indexLanguage(searchPage);
+    const created = await pagefind.createIndex({ excludeSelectors, ...(forceLanguage ? { forceLanguage } : {}) });
     check('createIndex', created);
     const index = created.index!;
-    const added = await index.addDirectory({ path: dir });
-    check('addDirectory', added);
+    const files = await htmlFiles(dir);
+    // Files are read a batch at a time but added one by one in order, so the same pages always make the
+    // same index files (an incremental build must equal a full one).
+    for (let start = 0; start < files.length; start += 64) {
+      const batch = files.slice(start, start + 64);
+      const contents = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
+      for (const [i, sourcePath] of batch.entries())
+        check(`adding ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: spacedForIndex(contents[i]!) }));
+    }
     check('writeFiles', await index.writeFiles({ outputPath }));
     await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
     const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
@@ -68,7 +99,7 @@ export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLog
       Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
     );
     if (!Object.keys(languages).length) logger?.warn('No page has data-pagefind-body, so the search index is empty.');
-    return { files: added.page_count, languages, bytes: await sizeOf(outputPath) };
+    return { files: files.length, languages, bytes: await sizeOf(outputPath) };
   } finally {
     await pagefind.close();
   }
@@ -91,9 +122,11 @@ async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   return found.sort();
 }
 
-/** A hash of everything the index is made from: the pages, Pagefind's version and its settings. */
+/** A hash of everything the index is made from: the pages, Pagefind's version, its settings and this file's preparation of pages. */
 async function indexKey(dir: string, version: string): Promise<string> {
   const hash = createHash('sha256').update(`${version}\n${JSON.stringify(excludeSelectors)}\n`);
+  // How pages are prepared for Pagefind is part of the index too.
+  hash.update(`${spacedForIndex}\n${indexLanguage}\n${blockEnd.source}\n`);
   for (const file of await htmlFiles(dir))
     hash
       .update(file)

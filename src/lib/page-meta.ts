@@ -26,6 +26,8 @@ export interface PageMeta {
   feed?: FeedSubject | undefined;
   /** Page number of a paginated listing: its title says so, and later pages share the first page's card. */
   page?: number;
+  /** The page sets prose in the serif face (posts do anyway), so the serif fonts are preloaded too. */
+  prose?: boolean;
   /** Every language version of the page (itself included), as local hrefs: `<link rel="alternate" hreflang>`. */
   alternates?: { lang: string; href: string }[] | undefined;
   /** Keeps the page out of search engines (the 404 page). */

@@ -10,14 +10,20 @@ export interface Heading {
   text: string;
 }
 
+/** A numbered section of "On this page", with its sub-sections listed under it unnumbered. */
+export interface TocSection {
+  heading: Heading;
+  subsections: Heading[];
+}
+
 /** Everything a post page shows besides the post's own words, decided in one place. */
 export interface PostPage<Hero> {
   authors: Author[];
   families: Family[];
   topics: Topic[];
   publisherName: string;
-  /** The headings listed under "On this page", or none when the post is too short to need them. */
-  toc: Heading[];
+  /** The sections listed under "On this page", or none when the post is too short to need them. */
+  toc: TocSection[];
   /** Where "Reply by email" writes to, and whose inbox that is; undefined when nobody declared one. */
   reply: { address: string; name: string } | undefined;
   /** The page's own absolute URL. */
@@ -29,11 +35,23 @@ export interface PostPage<Hero> {
   series: Post<Hero>[];
   previous: Post<Hero> | undefined;
   next: Post<Hero> | undefined;
+  /** Related posts, leaving out the previous and next ones, which the page already links. */
   related: Post<Hero>[];
 }
 
 /** Footnotes' own heading is not a section of the post. */
 const tocHeadings = (headings: Heading[]) => headings.filter((h) => h.depth <= 3 && h.slug !== 'footnote-label');
+
+/** Sections (`##`) with their sub-sections (`###`); a sub-section before any section stands as one. */
+export function tocSections(headings: Heading[]): TocSection[] {
+  const sections: TocSection[] = [];
+  for (const heading of headings) {
+    const current = sections.at(-1);
+    if (heading.depth > 2 && current) current.subsections.push(heading);
+    else sections.push({ heading, subsections: [] });
+  }
+  return sections;
+}
 
 /** A table of contents helps from four sections, or three in a post of five minutes or more. */
 function needsToc(headings: Heading[], readingMinutes: number): boolean {
@@ -59,7 +77,7 @@ export function postPage<Hero>(
     families: post.families.map((id) => network.family(id)!),
     topics: post.topics.map((id) => network.topic(id)!),
     publisherName: network.publisherName(post.publisher),
-    toc: needsToc(listed, post.readingMinutes) ? listed : [],
+    toc: needsToc(listed, post.readingMinutes) ? tocSections(listed) : [],
     reply: replyAddress
       ? {
           address: replyAddress,
@@ -72,9 +90,12 @@ export function postPage<Hero>(
     series: network.series(post),
     previous,
     next,
-    // A post's own translation is not "related": the language switch offers it.
+    // A post's own translation is not "related": the language switch offers it; nor are the previous and
+    // next posts, which the page already links.
     related: listedPosts(
-      network.related(post).filter((other) => !post.translations.includes(other)),
+      network
+        .related(post)
+        .filter((other) => !post.translations.includes(other) && other !== previous && other !== next),
       post.lang,
     ),
   };

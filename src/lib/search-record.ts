@@ -9,10 +9,12 @@ import type { Facet } from './search-facets.ts';
  * kind is one filter whatever language its posts are in. Languages are named in their own language.
  */
 export function postFacetValues<Hero>(post: Post<Hero>, network: Network<Hero>, lang: string): [Facet, string][] {
+  // A post a family publishes itself has no school: it is listed under that family instead.
+  const families = new Set(post.publisher.type === 'family' ? [post.publisher.id, ...post.families] : post.families);
   return [
     ['kind', translator(lang)(`kind.${post.kind}`)],
-    ['school', network.publisherName(post.publisher)],
-    ...post.families.map((id): [Facet, string] => ['family', network.family(id)?.name ?? id]),
+    ...(post.publisher.type === 'school' ? [['school', network.publisherName(post.publisher)] as [Facet, string]] : []),
+    ...[...families].map((id): [Facet, string] => ['family', network.family(id)?.name ?? id]),
     ...post.topics.map((id): [Facet, string] => ['topic', network.topic(id)?.name ?? id]),
     ...post.authors.map((id): [Facet, string] => ['author', network.author(id)?.name ?? id]),
     ['year', String(post.year)],

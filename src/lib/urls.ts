@@ -116,6 +116,7 @@ export function createUrls(options: UrlOptions) {
     topics: () => local('topics/'),
     topic: (id: string) => local(`topics/${id}/`),
     expertise: () => local('expertise/'),
+    kinds: () => local('kinds/'),
     kind: (kind: PostKind) => local(`kinds/${kind}/`),
     rulebook: () => local('rulebook/'),
     rule: (post: PostRef, anchor: string) => `${urls.post(post)}#${anchor}`,

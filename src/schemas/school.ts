@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hexColour, id, lang, url } from './common.ts';
+import { email, hexColour, id, lang, url } from './common.ts';
 
 export const phases = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'post-16'] as const;
 
@@ -31,6 +31,19 @@ export const schoolSchema = z.strictObject({
   ages: z.string().optional(),
   /** Topic ids the school can be asked about. */
   expertise: z.array(id).default([]),
+  /** Whom to ask about that expertise, each part optional, e.g. `{ name: Sarah Okafor, email: …, phone: … }`. */
+  contact: z
+    .strictObject({
+      /** A person or a role, e.g. `Sarah Okafor, deputy head` or `the school office`. */
+      name: z.string().trim().min(1).optional(),
+      email: email.optional(),
+      /** As it is dialled from the UK, e.g. `01691 000 412`. */
+      phone: z
+        .string()
+        .regex(/^\+?[0-9][0-9 ()-]{5,}$/, 'must be a phone number such as "01691 000 412"')
+        .optional(),
+    })
+    .optional(),
   /** Family ids the school belongs to. */
   families: z.array(id).default([]),
 });

@@ -96,7 +96,7 @@ describe('search on the fixture network', () => {
     expect(await search('?q=cliffhanger')).toEqual([post.rules]);
     const section = page.locator('#search-results .search-hit-sections a');
     await expect(section.getAttribute('href')).resolves.toBe(`${post.rules}#rule-2`);
-    await expect(section.textContent()).resolves.toBe('Rule 2: Stop at the cliffhanger');
+    await expect(section.textContent()).resolves.toBe('Rule 2: Stop at the cliffhanger – don’t explain it');
     // A rule without a bold lead is titled by its first sentence.
     await search('?q=silence');
     await expect(section.getAttribute('href')).resolves.toBe(`${post.rules}#rule-3`);

@@ -10,6 +10,7 @@ import { auditPage } from './gates/accessibility.ts';
 import { validateAtom, validateJsonFeed, validateRss } from './gates/feed-validity.ts';
 import { validateHtml } from './gates/html-validity.ts';
 import { belowMinimum, lighthouseScores } from './gates/lighthouse.ts';
+import { pagesThatScrollSideways } from './gates/reflow.ts';
 import { measurePages, overBudget } from './gates/weight.ts';
 
 const shell = (body: string, head = '<meta name="description" content="A page">') =>
@@ -27,6 +28,7 @@ beforeAll(() => {
   write('no-alt/index.html', shell('<img src="/pixel.png" width="1" height="1">'));
   write('dead-link/index.html', shell('<a href="/missing/">gone</a> <a href="/#nowhere">no anchor</a>'));
   write('heavy/index.html', shell(`<p>${randomBytes(30_000).toString('base64')}</p>`));
+  write('wide/index.html', shell(`<pre>${'a-line-of-code-that-cannot-wrap '.repeat(8)}</pre>`));
   write('scripted/index.html', shell('<p>Script</p><script>console.log(1)</script>'));
   writeFileSync(
     join(dir, 'pixel.png'),
@@ -112,6 +114,13 @@ describe('each quality gate fails on a seeded defect', () => {
       await page.goto(server.root);
       expect(await auditPage(page)).toEqual([]);
       await page.close();
+    });
+
+    it('the reflow gate names a page that scrolls sideways on a phone, and what sticks out', async () => {
+      const problems = await pagesThatScrollSideways(browser, server.root, ['/', '/wide/']);
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(/^\/wide\/ at 320px: \d+px wide in a 320px viewport \(furthest: pre to \d+px\)$/);
+      expect(problems[1]).toMatch(/^\/wide\/ at 390px: /);
     });
 
     it('Lighthouse scores a page without alt text or description below the minimum', async () => {

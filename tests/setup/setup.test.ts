@@ -247,20 +247,18 @@ describe('npm run setup with a family of schools as the first publisher', () => 
 });
 
 describe('npm run setup re-asks a bad answer with the reason', () => {
-  it('explains an address without https://, an unknown phase and a colour too light to read', () => {
+  it('explains an address without https://, an unknown phase and a colour that is not a hex code', () => {
     const dir = fresh('bad-answers');
     const answers = typed
       .replace('https://teme.example.org', 'teme.example.org\nhttp://teme.example.org\nhttps://teme.example.org')
       .replace('\nprimary\n', '\nprimery\n2\n')
-      .replace('#1d4e89', '#f2c94c\n#1d4e89');
+      .replace('#1d4e89', 'dark blue\n#1d4e89');
     const result = npm(['setup', '--', '--content', join(dir, 'content')], answers);
     expect(result.status, result.out).toBe(0);
     expect(result.out).toContain('Needs https:// in front: type it in full, e.g. https://teme.example.org');
     expect(result.out).toContain('Starts with http://: use the secure form, https://teme.example.org');
     expect(result.out).toContain('"primery" is not one of the choices (did you mean "primary"?)');
-    expect(result.out).toMatch(
-      /#f2c94c is too light to read as text on white \(contrast 1\.6 to 1; it needs 4\.5 to 1\): try a darker shade such as #[0-9a-f]{6}/,
-    );
+    expect(result.out).toMatch(/"dark blue" must be a hex colour such as "#1d4e89"/);
     expect(result.out.match(/Please try again\./g)).toHaveLength(4);
     const school = readFileSync(join(dir, 'content/schools/ysgol-y-ddol.yaml'), 'utf8');
     expect(school).toContain('phase: primary');

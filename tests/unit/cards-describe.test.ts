@@ -83,7 +83,8 @@ describe('describeCard', () => {
       context: 'Oak Primary School',
       date: '14 March 2025',
       network: 'Net',
-      colour: network.school('oak')!.brand.light,
+      colour: network.school('oak')!.brand.fill,
+      ink: network.school('oak')!.brand.onFill,
     });
     expect(alt).toBe('Reflection: “Why we read aloud” by Ann Head, Oak Primary School, 14 March 2025. Net.');
   });
@@ -106,7 +107,8 @@ describe('describeCard', () => {
       title: 'River Trust',
       eyebrow: 'Multi-academy trust',
       byline: '1 school',
-      colour: network.family('trust')!.brand.light,
+      colour: network.family('trust')!.brand.fill,
+      ink: network.family('trust')!.brand.onFill,
     });
     expect(describeCard(meta('topic', 'Reading'), '/topics/reading/', network, urls).input).toMatchObject({
       title: 'Reading',

@@ -32,6 +32,18 @@ async function pixels(png: Buffer) {
 }
 
 describe('renderCard', () => {
+  it('prints the network’s name once on the network’s own card, and in the footer of every other card', () => {
+    const network = input({ layout: 'network', title: 'Fixture Network', date: undefined });
+    expect(texts(cardTree(network)).filter((t) => t.includes('Fixture Network'))).toHaveLength(1);
+    expect(texts(cardTree(input())).filter((t) => t.includes('Fixture Network'))).toHaveLength(1);
+  });
+
+  it('draws dark text on a pale brand colour, as declared', async () => {
+    const tree = cardTree(input({ colour: '#f2c94c', ink: '#000000' }));
+    expect(JSON.stringify(tree)).toContain('"backgroundColor":"#f2c94c"');
+    expect(JSON.stringify(tree)).toContain('"color":"#000000"');
+  });
+
   it('draws a 1200×630 PNG', async () => {
     const { png } = await renderCard(input());
     const meta = await sharp(png).metadata();

@@ -96,7 +96,7 @@ export const inlineCases: InlineCase[] = [
   },
   {
     name: 'colour-white-short-form',
-    about: 'colour: "#fff" is valid, and too light for text, which is a warning',
+    about: 'colour: "#fff" is valid, and shown as declared with dark text on it: no warning',
     files: { [S]: `${OAK}colour: "#fff"\n` },
   },
   {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { homeSelection } from '../../src/lib/home-page.ts';
 import { buildNetwork, type RawContent } from '../../src/lib/network/build.ts';
-import { postPage, type Heading } from '../../src/lib/post-page.ts';
+import { postPage, tocSections, type Heading } from '../../src/lib/post-page.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { rawNetworkInfo, rawPost as post, rawSchool as school } from '../helpers/raw-network.ts';
 
@@ -45,7 +45,7 @@ describe('what a post page shows', () => {
     const withFootnotes = [...headings(3), { depth: 2, slug: 'footnote-label', text: 'Footnotes' }];
     expect(postPage(a, withFootnotes, net, urls).toc).toEqual([]);
     expect(postPage(a, [...headings(3), ...headings(2, 4)], net, urls).toc).toEqual([]);
-    expect(postPage(a, headings(4), net, urls).toc.map((h) => h.slug)).toEqual(['h0', 'h1', 'h2', 'h3']);
+    expect(postPage(a, headings(4), net, urls).toc.map((s) => s.heading.slug)).toEqual(['h0', 'h1', 'h2', 'h3']);
   });
 
   test('replies go to the first author with an address, then the network’s, else nowhere', () => {
@@ -78,6 +78,34 @@ describe('what a post page shows', () => {
     expect(page.publisherName).toBe('oak School');
     expect(page.previous?.id).toBe('oak/a');
     expect(page.next?.id).toBe('oak/c');
+  });
+
+  test('never offers the previous or next post again as a related one', () => {
+    const net = network([post('oak/a', '2025-01-01'), post('oak/b', '2025-02-01'), post('oak/c', '2025-03-01')]);
+    const b = net.post('oak/b')!;
+    expect(net.related(b).map((p) => p.id)).toContain('oak/c');
+    const page = postPage(b, [], net, urls);
+    expect(page.related.map((p) => p.id)).not.toContain(page.next!.id);
+    expect(page.related.map((p) => p.id)).not.toContain(page.previous!.id);
+  });
+});
+
+const h = (depth: number, slug: string) => ({ depth, slug, text: slug });
+
+describe('tocSections', () => {
+  test('numbers sections only and nests each sub-section under the section before it', () => {
+    expect(tocSections([h(2, 'a'), h(3, 'a1'), h(3, 'a2'), h(2, 'b'), h(2, 'c'), h(3, 'c1')])).toEqual([
+      { heading: h(2, 'a'), subsections: [h(3, 'a1'), h(3, 'a2')] },
+      { heading: h(2, 'b'), subsections: [] },
+      { heading: h(2, 'c'), subsections: [h(3, 'c1')] },
+    ]);
+  });
+
+  test('lets a sub-section before any section stand on its own', () => {
+    expect(tocSections([h(3, 'intro'), h(2, 'a')])).toEqual([
+      { heading: h(3, 'intro'), subsections: [] },
+      { heading: h(2, 'a'), subsections: [] },
+    ]);
   });
 });
 

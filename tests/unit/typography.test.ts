@@ -6,14 +6,15 @@ import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import remarkTypography, { educateQuotes } from '../../src/integrations/markdown/remark-typography.ts';
+import remarkTypography from '../../src/integrations/markdown/remark-typography.ts';
+import { educateQuotes, typeset } from '../../src/lib/typography.ts';
 
-function typeset(markdown: string): Root {
+function typesetMarkdown(markdown: string): Root {
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   remarkTypography()(tree);
   return tree;
 }
-const text = (markdown: string) => toString(typeset(markdown));
+const text = (markdown: string) => toString(typesetMarkdown(markdown));
 
 describe('typography', () => {
   it('curls quotes and apostrophes, in English and Welsh', () => {
@@ -34,7 +35,7 @@ describe('typography', () => {
   });
 
   it('leaves code alone and keeps the characters SmartyPants would read as HTML', () => {
-    const tree = typeset('`"as typed"` and\n\n```\n"raw" -- code\n```\n\n5 < 6 & "x" > 2 \\\\ done');
+    const tree = typesetMarkdown('`"as typed"` and\n\n```\n"raw" -- code\n```\n\n5 < 6 & "x" > 2 \\\\ done');
     expect(toString(tree.children[0]!)).toBe('"as typed" and');
     expect(toString(tree.children[1]!)).toBe('"raw" -- code');
     expect(toString(tree.children[2]!)).toBe('5 < 6 & “x” > 2 \\ done');
@@ -91,5 +92,33 @@ describe('typography', () => {
       ' and “prose” – here',
       '"raw" ... text',
     ]);
+  });
+});
+
+describe('typeset', () => {
+  it('curls quotes and makes dashes and ellipses in a title', () => {
+    expect(typeset(`"Calon Lân" -- what we learned... and what we didn't`)).toBe(
+      '“Calon Lân” – what we learned… and what we didn’t',
+    );
+    expect(typeset(`Offa's Dyke --- a cluster`)).toBe('Offa’s Dyke — a cluster');
+  });
+
+  it('leaves code, web addresses and email addresses as typed', () => {
+    expect(typeset('Run `npm run new -- --kind "rules"` first')).toBe('Run `npm run new -- --kind "rules"` first');
+    expect(typeset(`See https://example.org/a--b?x='1' -- it's there`)).toBe(
+      `See https://example.org/a--b?x='1' – it’s there`,
+    );
+    expect(typeset(`Write to head--office@example.org, it's quicker`)).toBe(
+      'Write to head--office@example.org, it’s quicker',
+    );
+  });
+
+  it('pairs quotes around code', () => {
+    expect(typeset('"Use `a--b` here"')).toBe('“Use `a--b` here”');
+  });
+
+  it('returns plain text unchanged', () => {
+    expect(typeset('Phonics for the last fifth')).toBe('Phonics for the last fifth');
+    expect(typeset('a < b & c > d \\ e')).toBe('a < b & c > d \\ e');
   });
 });

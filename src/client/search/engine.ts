@@ -96,9 +96,10 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 export class EmptyIndexError extends Error {}
 
 /**
- * Search over this site's Pagefind bundle in every language it holds, merged with partner networks'
- * bundles. Pagefind keeps one index per language; all of them are merged so an English page finds
- * Welsh posts too. Every index carries a synthetic `network` filter naming whose posts it holds.
+ * Search over this site's Pagefind bundle merged with partner networks' bundles. A Commonroom build
+ * writes one index in the search page's language (see `src/integrations/pagefind.ts`); a bundle with
+ * several language indexes (an older partner) has each merged. Every index carries a synthetic `network`
+ * filter naming whose posts it holds.
  */
 export class SearchEngine {
   private constructor(

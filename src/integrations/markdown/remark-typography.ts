@@ -1,24 +1,12 @@
 import type { Nodes, Root } from 'mdast';
-import { smartypantsu } from 'smartypants';
 import { SKIP, visit } from 'unist-util-visit';
+import { educateDashes, educateQuotes } from '../../lib/typography.ts';
 
 /** Nodes whose text starts afresh: a quote at their start opens. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const LITERALS = new Set(['text', 'inlineCode']);
 /** Elements written in MDX whose text is code, not prose: nothing inside them is changed. */
 const IGNORED_ELEMENTS = new Set(['style', 'script', 'code', 'pre', 'kbd', 'samp', 'var']);
-
-// SmartyPants reads HTML: it skips anything that looks like a tag and turns backslash escapes into
-// entities. Text from Markdown is plain, so those characters are hidden from it and put back after.
-const hidden: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
-const shown: Record<string, string> = { amp: '&', lt: '<', gt: '>', '#92': '\\' };
-const hide = (text: string) => text.replace(/[&<>\\]/g, (c) => hidden[c]!);
-const show = (text: string) => text.replace(/&(amp|lt|gt|#92);/g, (_, name: string) => shown[name]!);
-
-/** Curly quotes only: each straight quote becomes one curly one, so the text keeps its length. */
-export const educateQuotes = (text: string) => show(smartypantsu(hide(text), 'q'));
-/** `--` to an en dash, `---` to an em dash, `...` to an ellipsis. */
-export const educateDashes = (text: string) => show(smartypantsu(hide(text), 'De'));
 
 type Literal = Extract<Nodes, { value: string }>;
 

@@ -1,5 +1,5 @@
 import { settings } from '../settings.ts';
-import { brandColours } from '../colour.ts';
+import { brandColours, type BrandColours } from '../colour.ts';
 import { translator } from '../i18n.ts';
 import type { Network, Post, School } from '../network/types.ts';
 import type { PageMeta } from '../page-meta.ts';
@@ -7,8 +7,11 @@ import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
 import { faceSource } from '../images/faces.ts';
 
-/** Colour of cards that belong to no school or family, the schools' default brand colour. */
-const NETWORK_COLOUR = brandColours('#2b4c7e').light;
+/** Colours of cards that belong to no school or family: the schools' default brand colour. */
+const NETWORK_BRAND = brandColours('#2b4c7e');
+
+/** A card's background and text colour from a brand. */
+const cardColours = (brand: BrandColours) => ({ colour: brand.fill, ink: brand.onFill });
 
 /** Alt text of a card: what it says, in one sentence. */
 export interface CardDescription {
@@ -58,7 +61,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
     title: meta.title,
     lang: meta.lang,
     network: network.info.name,
-    colour: meta.brand?.light ?? NETWORK_COLOUR,
+    ...cardColours(meta.brand ?? NETWORK_BRAND),
   };
   const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
 
@@ -74,7 +77,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const school = post.publisher.type === 'school' ? network.school(post.publisher.id) : undefined;
       const input: CardInput = {
         ...base,
-        colour: network.brandOf(post.publisher).light,
+        ...cardColours(network.brandOf(post.publisher)),
         eyebrow: kind,
         byline: authors.length === 1 ? `${authors[0]!.name}, ${authors[0]!.role}` : names,
         context: publisher,
@@ -103,7 +106,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: school.name,
-        colour: school.brand.light,
+        ...cardColours(school.brand),
         eyebrow,
         subtitle: school.ethos,
         byline: families.length ? t('card.partOf', { names: t.list(families) }) : school.region,
@@ -125,7 +128,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: author.name,
-        colour: (school ?? family)?.brand.light ?? base.colour,
+        ...cardColours((school ?? family)?.brand ?? meta.brand ?? NETWORK_BRAND),
         eyebrow: t('card.author'),
         subtitle: author.bio,
         byline: author.role,
@@ -148,7 +151,7 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const input: CardInput = {
         ...base,
         title: family.name,
-        colour: family.brand.light,
+        ...cardColours(family.brand),
         eyebrow: kind,
         subtitle: family.description,
         byline: t.plural('count.schools', members.length),

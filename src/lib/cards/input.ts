@@ -11,8 +11,10 @@ export interface CardInput {
   lang: string;
   /** The network's name, shown on every card. */
   network: string;
-  /** Contrast-safe brand colour behind white text. */
+  /** The brand colour as declared: the card's background. */
   colour: string;
+  /** Text on it, black or white (`#ffffff` when not given). */
+  ink?: string | undefined;
   /** Small line above the title: the post's kind, the school's phase and town, "Topic"… */
   eyebrow?: string | undefined;
   /** Up to two lines under the title: an ethos, a tagline, a description. */

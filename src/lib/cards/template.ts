@@ -55,8 +55,15 @@ const META_SIZE = 28;
 const clampBody = (text: string, width: number, size: number, lines: number) =>
   clampLines(text, width, size, lines, measureBody);
 
+/** A `#rrggbb` colour at an opacity, as satori's `rgba()`. */
+function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
 /**
- * The one card template: a field of the brand colour, the title in white Literata, an eyebrow with the
+ * The one card template: a field of the brand colour as declared, the title in Literata in the text colour
+ * chosen for it (black or white), an eyebrow with the
  * page's kind above it, and a footer with the people, the school or family, the date and the network.
  */
 export function cardTree(
@@ -64,8 +71,8 @@ export function cardTree(
   logo?: string,
   fit: TitleFit = fitTitle(input.title, titleBox(input)),
 ): CardNode {
-  const white = '#ffffff';
-  const soft = 'rgba(255,255,255,0.86)';
+  const ink = input.ink ?? '#ffffff';
+  const soft = translucent(ink, 0.86);
   // Lines come already broken by `fitTitle`; no overflow clipping, which would cut descenders off.
   const line = (text: string, style: Record<string, string | number>) =>
     el('div', { display: 'flex', width: INNER, whiteSpace: 'pre', ...style }, text);
@@ -80,7 +87,7 @@ export function cardTree(
         fontWeight: 600,
         fontSize: fit.fontSize,
         lineHeight: fit.lineHeight,
-        color: white,
+        color: ink,
       }),
     ),
     { lang: input.lang },
@@ -93,7 +100,8 @@ export function cardTree(
 
   const present = (values: (string | undefined)[]) => values.map((v) => normaliseText(v ?? '')).filter(Boolean);
   const footerLeft = present([input.byline, input.context]);
-  const right = present([input.date, input.network]);
+  // The network's own card has its name as the title already.
+  const right = present([input.date, input.title === input.network ? undefined : input.network]);
   // The right column is as wide as its text; the left one takes the rest. Bold text is wider than the body
   // face the table measures, so widths allow 12% more.
   const BOLD = 1.12;
@@ -112,7 +120,7 @@ export function cardTree(
         fontWeight: bold ? 700 : 400,
         fontSize: META_SIZE,
         lineHeight: 1.3,
-        color: bold ? white : soft,
+        color: bold ? ink : soft,
       },
       clampBody(text, width / BOLD, META_SIZE, 1)[0] ?? '',
     );
@@ -131,7 +139,7 @@ export function cardTree(
           fontSize: 26,
           letterSpacing: 2,
           textTransform: 'uppercase',
-          color: white,
+          color: ink,
           whiteSpace: 'pre',
         },
         eyebrow ? clampBody(eyebrow.toUpperCase(), (logo ? INNER - 100 : INNER) / 1.25, 26, 1)[0]! : '',
@@ -147,7 +155,8 @@ export function cardTree(
                 width: 72,
                 height: 72,
                 borderRadius: 12,
-                backgroundColor: white,
+                // The logo keeps its white tile on any colour.
+                backgroundColor: '#ffffff',
               },
               el('img', { width: 60, height: 60, objectFit: 'contain' }, undefined, {
                 src: logo,
@@ -168,7 +177,7 @@ export function cardTree(
       alignItems: 'flex-end',
       width: INNER,
       paddingTop: 24,
-      borderTop: '2px solid rgba(255,255,255,0.5)',
+      borderTop: `2px solid ${translucent(ink, 0.5)}`,
     },
     [
       el(

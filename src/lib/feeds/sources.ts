@@ -8,7 +8,10 @@ import { postKinds } from '../../schemas/post.ts';
 /** One feed this build writes, in every format: whose posts, what it is called, and which page it follows. */
 export interface FeedSource<Hero = unknown> {
   subject: FeedSubject;
+  /** The feed's title, as a feed reader lists it: the subject and the site, e.g. "Oak Primary · Borderlands". */
   title: string;
+  /** The subject's own name, for lists on the site itself, where the site's name goes without saying. */
+  name: string;
   description: string;
   /** Href of the HTML page the feed follows. */
   page: string;
@@ -58,6 +61,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     {
       subject: { type: 'network' },
       title: name,
+      name,
       description: siteDescription(network, scope),
       page: urls.home(),
       lang,
@@ -72,6 +76,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       title: tableLanguage(language)
         ? translator(language)('feeds.inLanguage', { name })
         : `${name} · ${languageName(language)}`,
+      name: languageName(language),
       description: siteDescription(network, scope),
       page: urls.home(),
       lang: language,
@@ -83,6 +88,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'school', id: school.id },
       title: titled(school.name),
+      name: school.name,
       description: school.ethos ?? t('school.description', { school: school.name, town: school.town }),
       page: urls.school(school.id),
       lang: school.lang ?? lang,
@@ -94,6 +100,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       subject: { type: 'family', id: family.id },
       // In a family's own build the site's feed already carries everything; this one is what is shared with it.
       title: family.name === name ? t('feeds.familyShared', { family: family.name }) : titled(family.name),
+      name: family.name,
       description: family.description,
       page: urls.family(family.id),
       lang,
@@ -104,6 +111,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'author', id: author.id },
       title: titled(author.name),
+      name: author.name,
       description: t('feeds.authorDescription', { name: author.name, role: author.role }),
       page: urls.author(author.id),
       lang,
@@ -114,6 +122,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'topic', id: topic.id },
       title: titled(topic.name),
+      name: topic.name,
       description: topic.description,
       page: urls.topic(topic.id),
       lang,
@@ -124,6 +133,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
     sources.push({
       subject: { type: 'kind', id: kind },
       title: titled(t(`kind.${kind}.heading`)),
+      name: t(`kind.${kind}.heading`),
       description: t(`kind.${kind}.blurb`),
       page: urls.kind(kind),
       lang,

@@ -7,7 +7,7 @@ import type { PostData, PostKind } from '../../schemas/post.ts';
 import type { SchoolData } from '../../schemas/school.ts';
 import type { TopicData } from '../../schemas/topic.ts';
 import { asWritten, writtenField } from '../check/dates.ts';
-import { brandColours } from '../colour.ts';
+import { brandColours, colourWarnings } from '../colour.ts';
 import { ContentError, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
 import { postLanguage, siteLanguage } from '../post-language.ts';
@@ -15,6 +15,8 @@ import { sameLanguage } from '../translate.ts';
 import { isPublished, isScheduled, type PublishContext } from '../publish.ts';
 import { readingMinutes } from '../reading-minutes.ts';
 import { extractRules, type Rule } from '../rules.ts';
+import { typeset } from '../typography.ts';
+import type { CaseStudy } from '../../schemas/post.ts';
 import { listedPosts } from '../listing.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
@@ -129,6 +131,30 @@ function translationsOf<Hero>(
 }
 
 /**
+ * Typeset copies of the named text fields of an entry (those it has), for display: the files keep what
+ * the writer typed.
+ */
+function typesetFields<T extends object, K extends keyof T & string>(data: T, fields: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const field of fields) {
+    const value = data[field];
+    if (typeof value === 'string') out[field] = typeset(value) as T[K];
+  }
+  return out;
+}
+
+const typesetCaseStudy = (study: CaseStudy): CaseStudy => ({
+  ...study,
+  setting: typeset(study.setting),
+  period: typeset(study.period),
+  focus: typeset(study.focus),
+  outcomes: study.outcomes.map(typeset),
+  // A partner given by id stays an id; one given by name is text.
+  partners: study.partners.map((p) => (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(p) ? p : typeset(p))),
+  evidence: study.evidence.map((e) => ({ ...e, title: typeset(e.title) })),
+});
+
+/**
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
  */
@@ -149,26 +175,36 @@ export function buildNetwork<Hero>(
   };
   /** The one place a brand colour is judged, for schools and families alike; `npm run check` sees it through here. */
   const brand = (file: string, colour: string) => {
-    const colours = brandColours(colour);
-    if (colours.adjusted) {
-      report(file, 'colour', `"${colour}" is too light for text on white (WCAG AA); using "${colours.light}" instead`, {
-        code: 'colour-contrast',
-        severity: 'warning',
-      });
-    }
-    return colours;
+    for (const message of colourWarnings(colour))
+      report(file, 'colour', message, { code: 'colour-contrast', severity: 'warning' });
+    return brandColours(colour);
   };
 
   const schools = raw.schools.map<School>(({ id, data, filePath }) => {
     const file = filePath ?? `schools/${id}.yaml`;
-    return { ...data, id, shortName: data.shortName ?? data.name, brand: brand(file, data.colour), file };
+    return {
+      ...data,
+      ...typesetFields(data, ['name', 'ethos']),
+      id,
+      shortName: typeset(data.shortName ?? data.name),
+      brand: brand(file, data.colour),
+      file,
+    };
   });
   const families = raw.families.map<Family>(({ id, data, filePath }) => {
     const file = filePath ?? `families/${id}.yaml`;
-    return { ...data, id, shortName: data.shortName ?? data.name, brand: brand(file, data.colour), file };
+    return {
+      ...data,
+      ...typesetFields(data, ['name', 'description']),
+      id,
+      shortName: typeset(data.shortName ?? data.name),
+      brand: brand(file, data.colour),
+      file,
+    };
   });
   const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
     ...data,
+    ...typesetFields(data, ['name', 'role', 'bio']),
     id,
     file: filePath ?? `authors/${id}.yaml`,
   }));
@@ -177,9 +213,10 @@ export function buildNetwork<Hero>(
   const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
   const topics = raw.topics.map<Topic>(({ id, data }) => {
     const [lang, local] = Object.entries(data.translations ?? {}).find(([code]) => sameLanguage(code, siteLang)) ?? [];
-    return local
+    const shown = local
       ? { ...data, id, name: local.name, description: local.description ?? data.description, lang: lang! }
       : { ...data, id, lang: raw.network.lang };
+    return { ...shown, ...typesetFields(shown, ['name', 'description']) };
   });
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));
@@ -295,6 +332,7 @@ export function buildNetwork<Hero>(
     }
     posts.push({
       ...data,
+      ...typesetFields(data, ['title', 'description', 'seriesTitle', 'heroAlt']),
       date,
       ...(updated ? { updated } : {}),
       id,
@@ -304,8 +342,8 @@ export function buildNetwork<Hero>(
       lang: postLanguage(data.lang, school?.lang, raw.network.lang),
       translations: [],
       scheduled: isScheduled({ date }, context.now),
-      caseStudy: data.kind === 'case-study' ? data.caseStudy : undefined,
-      rules,
+      caseStudy: data.kind === 'case-study' ? typesetCaseStudy(data.caseStudy) : undefined,
+      rules: rules.map((rule) => ({ ...rule, title: typeset(rule.title), text: typeset(rule.text) })),
       readingMinutes: readingMinutes(body),
       year: date.getUTCFullYear(),
       file,
@@ -387,7 +425,7 @@ export function buildNetwork<Hero>(
   const get = <T>(map: Map<string | number, T[]>, key: string | number): T[] => map.get(key) ?? [];
 
   const network: Network<Hero> = {
-    info: raw.network,
+    info: { ...raw.network, ...typesetFields(raw.network, ['tagline', 'description']) },
     all: {
       schools: [...schools].sort(byName),
       families: [...families].sort(byName),

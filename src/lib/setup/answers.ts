@@ -3,8 +3,7 @@
  * on. Every value is checked with the same schema the build uses, so an answer accepted here never fails the build.
  */
 import type { z } from 'astro/zod';
-import { wcagContrast } from 'culori';
-import { AA, brandColours, LIGHT_SURFACE } from '../colour.ts';
+import { colourWarnings } from '../colour.ts';
 import { didYouMean } from '../network/suggest.ts';
 import { slugOf } from '../check/new-post.ts';
 import { email, hexColour, url } from '../../schemas/common.ts';
@@ -66,8 +65,9 @@ export function emailAddress(answer: string): Parsed<string> {
 }
 
 /**
- * A brand colour that text can be written in on white: `#1d4e89`, `1d4e89` or `#14b`. A colour too light to read
- * is refused with a darker shade of the same hue to try, worked out the way the build would adjust it.
+ * A brand colour: `#1d4e89`, `1d4e89` or `#14b`. Any colour is shown as declared where it fills an area, with
+ * black or white text on it, and adjusted only where it is text; a colour is refused only for what the check
+ * would warn about (`colourWarnings`), which is a colour that cannot be made readable at all.
  */
 export function colour(answer: string): Parsed<string> {
   let value = answer.trim().toLowerCase();
@@ -75,15 +75,8 @@ export function colour(answer: string): Parsed<string> {
   if (/^#[0-9a-f]{3}$/.test(value)) value = `#${[...value.slice(1)].map((digit) => digit + digit).join('')}`;
   const reason = schemaReason(hexColour, value);
   if (reason) return no(`"${answer.trim()}" ${reason}`);
-  const { light, adjusted } = brandColours(value);
-  if (adjusted) {
-    const ratio = wcagContrast(value, LIGHT_SURFACE).toFixed(1);
-    return no(
-      `${value} is too light to read as text on white (contrast ${ratio} to 1; it needs ${AA} to 1): ` +
-        `try a darker shade such as ${light}`,
-    );
-  }
-  return ok(value);
+  const [warning] = colourWarnings(value);
+  return warning ? no(warning) : ok(value);
 }
 
 export interface Choice<T extends string> {
