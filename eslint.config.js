@@ -6,7 +6,20 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'tests/.tmp/', 'tests/fixtures/**/dist/', '**/*.d.ts'],
+    ignores: [
+      'dist/',
+      'dist.*/',
+      'dist-demo/',
+      'demo/',
+      'content-backup-*/',
+      '.astro/',
+      '.cache/',
+      'node_modules/',
+      'tests/.tmp/',
+      'tests/fixtures/**/dist/',
+      'tools/bench/bare-astro/.astro/',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
