@@ -127,8 +127,8 @@ function siteStyles(outDir: string): string[] {
 function generate(options: AdminOptions, root: string, base: string) {
   const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
   const icon = `${base}favicon.svg`;
-  const { config, notes, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
-  return { config, notes, postCollections, icon, title: String(config['app_title']) };
+  const { config, notes, info, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
+  return { config, notes, info, postCollections, icon, title: String(config['app_title']) };
 }
 
 const types: Record<string, string> = {
@@ -201,6 +201,7 @@ export default function admin(options: AdminOptions): AstroIntegration {
         if (!options.enabled) return;
         const generated = generate(options, root, base);
         for (const note of generated.notes) logger.warn(note);
+        for (const line of generated.info) logger.info(line);
         // Copied, not linked: a file changed in the output must never change the cached bundle, or the reverse.
         copyTree(await editorBundle(options.cacheDir, logger), target);
         await writeFile(join(target, adminFiles.config), configFile(generated.config));

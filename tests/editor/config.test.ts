@@ -256,7 +256,8 @@ describe('the forge the editor commits to', () => {
   it('without an editor block, reaches no forge at all', () => {
     const local = backendFor(undefined);
     expect(local.connect).toEqual([]);
-    expect(local.notes.join()).toMatch(/no editor: block/);
+    expect(local.notes).toEqual([]);
+    expect(local.info?.join()).toMatch(/no editor: block/);
   });
 });
 

@@ -11,8 +11,10 @@ export interface Backend {
   /** Origins the editor fetches from (the forge's API, sign-in and avatars), for `connect-src` and `img-src`. */
   connect: string[];
   images: string[];
-  /** Things the person building the site should know, e.g. that review needs a branch on Forgejo. */
+  /** Things the person building the site should act on, e.g. that review needs a branch on Forgejo. */
   notes: string[];
+  /** Things worth knowing that need no action, e.g. that the editor works only on this computer for now. */
+  info?: string[];
 }
 
 const origin = (address: string) => new URL(address).origin;
@@ -29,7 +31,9 @@ const localOnly: Backend = {
   publishMode: 'simple',
   connect: [],
   images: [],
-  notes: [
+  // A new network has no forge yet; that is a stage, not a mistake, so it is said without a warning.
+  notes: [],
+  info: [
     'network.yaml has no editor: block, so /admin/ can only open a folder on this computer (npm run dev). See docs/editor.md.',
   ],
 };

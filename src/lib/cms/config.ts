@@ -54,8 +54,10 @@ export interface EditorConfig {
   config: Record<string, unknown>;
   /** The collections whose entries are posts, which the editor previews like a post page. */
   postCollections: string[];
-  /** Things the person building the site should know about the editor. */
+  /** Things the person building the site should act on about the editor. */
   notes: string[];
+  /** Things worth knowing about the editor that need no action. */
+  info: string[];
 }
 
 /** Icons (Material Symbols, shipped with the editor) that tell the lists apart when their names are cut short. */
@@ -269,5 +271,6 @@ export function editorConfig(input: EditorInput, options: { lenient?: boolean } 
     },
     postCollections: [...schoolPosts, ...familyPosts].map((collection) => String(collection['name'])),
     notes: [...backend.notes, ...[...unmappedFields].map((message) => `editor: ${message}`)],
+    info: backend.info ?? [],
   };
 }
