@@ -5,7 +5,7 @@
  * that did not finish, neither can be trusted to describe the output, so that record is dropped and
  * every page is rendered once more.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readCheckedJson, writeChecked, type CacheRead } from './atomic-write.ts';
 
@@ -53,4 +53,10 @@ export function writeJournal(cacheDir: string, journal: Journal): void {
  */
 export function forgetRenderedPages(cacheDir: string): void {
   rmSync(join(cacheDir, 'incremental-build.json'), { force: true });
+  // Astro's own cache sits in a folder named after the Markdown pipeline's code (astro.config.mjs): forget
+  // the record in each, so no pipeline's copy can outlive an unfinished build.
+  if (!existsSync(cacheDir)) return;
+  for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) rmSync(join(cacheDir, entry.name, 'incremental-build.json'), { force: true });
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from '../helpers/build.ts';
-import { build, cleanTwin, expectSameSite, filesIn, newSite, type Site } from './harness.ts';
+import { astroStore, build, cleanTwin, expectSameSite, filesIn, newSite, type Site } from './harness.ts';
 
 /** Cuts a file to half its length, in place, as a full disk or a killed writer would. */
 const cutShort = (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2));
@@ -45,7 +45,7 @@ const damages: Damage[] = [
   },
   {
     name: 'a compiled MDX file',
-    damage: (site) => flipByte(one(filesIn(join(site.caches.astro, 'commonroom-mdx'), /\.json$/), 'MDX entry')),
+    damage: (site) => flipByte(one(filesIn(join(astroStore(site), 'commonroom-mdx'), /\.json$/), 'MDX entry')),
     reported: /1 damaged compiled MDX entry was ignored and made again: \w+\.json \(contents do not match their hash\)/,
   },
   {
@@ -62,8 +62,8 @@ const damages: Damage[] = [
   {
     name: 'Astro’s content store and record of pages',
     damage: (site) => {
-      cutShort(join(site.caches.astro, 'data-store.json'));
-      cutShort(join(site.caches.astro, 'incremental-build.json'));
+      cutShort(join(astroStore(site), 'data-store.json'));
+      cutShort(join(astroStore(site), 'incremental-build.json'));
     },
   },
   {

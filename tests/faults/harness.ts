@@ -27,6 +27,19 @@ const EDITS: [file: string, a: string, b: string][] = [
   ['posts/elm-academy/mentoring-ects.mdx', 'They stayed.', 'They stayed, and two now mentor others.'],
 ];
 
+/**
+ * Astro's own cache for the site: a folder inside the build's Astro cache named after the Markdown
+ * pipeline's code (see `astro.config.mjs`), so a changed plugin renders every post again.
+ */
+export function astroStore(site: Site): string {
+  const folders = readdirSync(site.caches.astro, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && existsSync(join(site.caches.astro, entry.name, 'data-store.json')),
+  );
+  if (folders.length !== 1)
+    throw new Error(`expected one Astro cache in ${site.caches.astro}, found ${folders.length}`);
+  return join(site.caches.astro, folders[0]!.name);
+}
+
 export function newSite(): Site {
   const base = tempDir('faults');
   return {
