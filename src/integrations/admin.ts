@@ -15,7 +15,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { editorConfig } from '../lib/cms/config.ts';
-import { adminFiles, adminPage, configFile } from '../lib/cms/page.ts';
+import { codeGraph } from '../lib/code-graph.ts';
+import { adminFiles, adminPage, configFile, kindLabelsByLanguage } from '../lib/cms/page.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
 import { selfHostSveltia } from '../lib/cms/self-host.ts';
 import { copyTree } from '../lib/link-files.ts';
@@ -33,12 +34,7 @@ export interface AdminOptions {
 const require = createRequire(import.meta.url);
 const scriptDir = fileURLToPath(new URL('../client/admin/', import.meta.url));
 /** Source files bundled into the editor's script besides Sveltia itself. */
-const tablesDir = fileURLToPath(new URL('../i18n/', import.meta.url));
-const bundledSources = [
-  join(scriptDir, 'main.ts'),
-  fileURLToPath(new URL('../lib/i18n.ts', import.meta.url)),
-  ...readdirSync(tablesDir).map((name) => join(tablesDir, name)),
-];
+const bundledSources = codeGraph([join(scriptDir, 'main.ts')]).files;
 
 const selfHostSource = fileURLToPath(new URL('../lib/cms/self-host.ts', import.meta.url));
 
@@ -160,7 +156,7 @@ function devServer(options: AdminOptions, root: string, base: string, logger: As
             adminPage({
               title: generated.title,
               icon: generated.icon,
-              data: { styles, postCollections: generated.postCollections },
+              data: { styles, postCollections: generated.postCollections, kindLabels: kindLabelsByLanguage() },
             }),
           );
           return;
@@ -210,7 +206,11 @@ export default function admin(options: AdminOptions): AstroIntegration {
           adminPage({
             title: generated.title,
             icon: generated.icon,
-            data: { styles: siteStyles(outDir), postCollections: generated.postCollections },
+            data: {
+              styles: siteStyles(outDir),
+              postCollections: generated.postCollections,
+              kindLabels: kindLabelsByLanguage(),
+            },
           }),
         );
         const count = readdirSync(target, { recursive: true }).length;

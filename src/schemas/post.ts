@@ -50,7 +50,8 @@ export function postSchema<Image extends z.ZodType>(image: Image) {
       )
       .optional(),
     /** Posts with the same key are one text in several languages (instead of `translationOf`). */
-    translationKey: id.optional(),
+    // A form's empty box (the browser editor writes `translationKey: ''`) means no key, not a bad one.
+    translationKey: z.preprocess((value) => (value === '' ? undefined : value), id.optional()),
     hero: image.optional(),
     heroAlt: z.string().trim().min(1).optional(),
     /**

@@ -4,8 +4,7 @@
  * `config.yml` beside the page is generated from the content schemas.
  */
 import CMS from '@sveltia/cms';
-import { translator } from '../../lib/i18n.ts';
-import { postKinds, type PostKind } from '../../schemas/post.ts';
+import type { PostKind } from '../../schemas/post.ts';
 import type { AdminPageData } from '../../lib/cms/page.ts';
 
 type Element = unknown;
@@ -35,7 +34,7 @@ type GetAsset = PreviewProps['getAsset'];
 
 /**
  * Makes the preview's text look as the post page will: the first top-level numbered list becomes the rules
- * (as `remark-rule-anchors` marks it at build time, so the site's stylesheet numbers them), and images
+ * with their numbers (as `remark-rule-anchors` marks it at build time), and images
  * beside the post (`./chart.png`) are shown from the editor's copy. The text is re-rendered as the writer
  * types, so it is watched.
  */
@@ -45,7 +44,17 @@ const dressText = (getAsset: GetAsset) => (article: HTMLElement | null) => {
     const list = article.querySelector<HTMLOListElement>('.prose ol:not(li ol)');
     if (list && !list.classList.contains('rules')) {
       list.classList.add('rules');
-      for (const item of Array.from(list.children)) item.classList.add('rule');
+      const start = Number(list.getAttribute('start') ?? 1);
+      Array.from(list.children).forEach((item, index) => {
+        item.classList.add('rule');
+        // The number the site shows, a link to the rule itself (`remark-rule-anchors` writes the same).
+        const number = document.createElement('a');
+        number.className = 'rule-number';
+        number.href = `#rule-${start + index}`;
+        number.textContent = String(start + index);
+        const first = item.firstElementChild;
+        (first?.tagName === 'P' ? first : item).prepend(number);
+      });
     }
     for (const image of Array.from(article.querySelectorAll<HTMLImageElement>('.prose img'))) {
       const source = image.getAttribute('src') ?? '';
@@ -113,7 +122,7 @@ function PostPreview({ entry, widgetFor, getAsset }: PreviewProps): Element {
       h(
         'header',
         { className: 'post-head' },
-        h('p', { className: 'eyebrow' }, postKinds.includes(kind) ? translator(lang)(`kind.${kind}`) : ''),
+        h('p', { className: 'eyebrow' }, (page.kindLabels[lang.split('-')[0]!] ?? page.kindLabels['en'])?.[kind] ?? ''),
         h('h1', null, String(field('title') ?? '')),
         h('p', { className: 'lede' }, String(field('description') ?? '')),
       ),

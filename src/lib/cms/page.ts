@@ -1,3 +1,5 @@
+import { translator, uiLanguages } from '../i18n.ts';
+import { postKinds, type PostKind } from '../../schemas/post.ts';
 import { stringify } from 'yaml';
 
 /** What the editor's page hands its script (`src/client/admin/main.ts`), as JSON in the page. */
@@ -6,6 +8,18 @@ export interface AdminPageData {
   styles: string[];
   /** Collections whose entries are posts, previewed like a post page. */
   postCollections: string[];
+  /** Each kind's name in each language the site speaks, for the preview's eyebrow: `{ cy: { reflection: 'Myfyrdod' } }`. */
+  kindLabels: Record<string, Record<PostKind, string>>;
+}
+
+/** Each kind's name in each language the site speaks, from the string tables. */
+export function kindLabelsByLanguage(): Record<string, Record<PostKind, string>> {
+  return Object.fromEntries(
+    uiLanguages.map((lang) => {
+      const t = translator(lang);
+      return [lang, Object.fromEntries(postKinds.map((kind) => [kind, t(`kind.${kind}`)])) as Record<PostKind, string>];
+    }),
+  );
 }
 
 /** The file names the editor is served as, under `<base>admin/`. */
