@@ -106,7 +106,7 @@ export default function cards(options: CardsOptions): AstroIntegration {
         const root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = resolve(root, options.cacheDir);
-        storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        storeFile = join(fileURLToPath(config.cacheDir), 'data-store.json');
         if (command !== 'build') return;
         // Pages an incremental build copies instead of rendering record no card, so their cards come from
         // the last build's records. Without whole records, every page must be rendered to record its card.

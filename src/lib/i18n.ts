@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createTranslator,
   isPluralForm,
@@ -11,7 +14,7 @@ import type { Network } from './network/types.ts';
 import { siteLanguage as siteLanguageOf } from './post-language.ts';
 import type { Scope } from './settings.ts';
 
-export type { PluralKey, Translator, UiKey } from './translate.ts';
+export type { Translator } from './translate.ts';
 
 /**
  * Problems with the interface string tables, one sentence each, naming the file and the key: a key of `en.json`
@@ -96,13 +99,26 @@ export function checkedTables(files: Readonly<Record<string, unknown>>): Map<str
   );
 }
 
+/**
+ * The tables by path (`../i18n/cy.json`). Vite (the build, the dev server, tests) bundles them; plain Node (the
+ * card worker that reads the content before pages render) has no `import.meta.glob`, so reads the folder.
+ */
+function tableFiles(): Record<string, unknown> {
+  try {
+    return import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' });
+  } catch {
+    const folder = fileURLToPath(new URL('../i18n/', import.meta.url));
+    return Object.fromEntries(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => [`../i18n/${name}`, JSON.parse(readFileSync(join(folder, name), 'utf8')) as unknown]),
+    );
+  }
+}
+
 // Adding a language is adding its file: every table in src/i18n/ is loaded and checked against en.json.
 const tables = checkedTables(
-  Object.fromEntries(
-    Object.entries(import.meta.glob<unknown>('../i18n/*.json', { eager: true, import: 'default' })).map(
-      ([path, table]) => [path.replace(/^\.\.\//, 'src/'), table],
-    ),
-  ),
+  Object.fromEntries(Object.entries(tableFiles()).map(([path, table]) => [path.replace(/^\.\.\//, 'src/'), table])),
 );
 const translators = new Map<string, Translator>();
 let defaultLanguage = 'en';
