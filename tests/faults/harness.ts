@@ -87,6 +87,8 @@ function environment(site: Site): NodeJS.ProcessEnv {
     COMMONROOM_CACHE_DIR: site.caches.astro,
     COMMONROOM_CARDS_CACHE: site.caches.cards,
     COMMONROOM_SEARCH_CACHE: site.caches.search,
+    // The editor's 16 MB bundle is copied into every output; these tests are about pages, cards and search.
+    COMMONROOM_ADMIN: 'off',
   };
 }
 
