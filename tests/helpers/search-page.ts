@@ -23,6 +23,18 @@ export function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval('#search-results > li h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
+/** Presses "Show more" until every result is listed, waiting for each page of results to arrive. */
+export async function showAllResults(page: Page): Promise<void> {
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const listed = await page.locator('#search-results > li').count();
+    await more.click();
+    await page.waitForFunction((before) => document.querySelectorAll('#search-results > li').length > before, listed, {
+      timeout: 20_000,
+    });
+  }
+}
+
 /** Opens the search page at a query string and waits for its results. */
 export async function openSearch(page: Page, siteUrl: string, query: string): Promise<string[]> {
   await page.goto(`${siteUrl}search/${query}`);

@@ -9,7 +9,7 @@ import { findBrokenLinks, htmlFiles, page } from '../helpers/html.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { feedFiles } from '../helpers/feeds.ts';
 import { indexedWords, isFormOf, rareWords } from '../helpers/indexed-text.ts';
-import { resultLinks, waitForSearch } from '../helpers/search-page.ts';
+import { resultLinks, showAllResults, waitForSearch } from '../helpers/search-page.ts';
 import { auditPage } from './gates/accessibility.ts';
 import { validateFeedFile } from './gates/feed-validity.ts';
 import { validateHtml } from './gates/html-validity.ts';
@@ -17,8 +17,9 @@ import { pagesThatScrollSideways } from './gates/reflow.ts';
 import { measurePages, overBudget } from './gates/weight.ts';
 
 const networks = [
-  { name: 'demo', content: 'content' },
-  { name: 'fixture', content: 'tests/fixtures/network' },
+  // A search with more than two pages of results, where the network has that many posts.
+  { name: 'demo', content: 'content', manyResults: '?q=school' },
+  { name: 'fixture', content: 'tests/fixtures/network', manyResults: undefined },
 ];
 
 /** One page of every type, found from the built site itself so the list follows the content. */
@@ -48,7 +49,7 @@ function pagesOfEveryType(dir: string): string[] {
   ];
 }
 
-describe.each(networks)('quality gates on the $name network', ({ content }) => {
+describe.each(networks)('quality gates on the $name network', ({ content, manyResults }) => {
   let dir: string;
   beforeAll(async () => {
     ({ dir } = await buildSite({ content }));
@@ -162,7 +163,7 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
         const query = `?q=${encodeURIComponent(word)}`;
         await tab.goto(new URL(`search/${query}`, server.root).href);
         await waitForSearch(tab, query);
-        while (await tab.locator('#search-more').isVisible()) await tab.locator('#search-more').click();
+        await showAllResults(tab);
         const found = await resultLinks(tab);
         for (const link of found)
           if (!pages.get(link)?.some((w) => isFormOf(w, word))) wrong.push(`"${word}" found ${link}, which lacks it`);
@@ -171,6 +172,18 @@ describe.each(networks)('quality gates on the $name network', ({ content }) => {
       }
       await tab.close();
       expect(wrong).toEqual([]);
+    });
+
+    it.runIf(manyResults)('Show more, pressed twice at once, lists each post once', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(new URL(`search/${manyResults}`, server.root).href);
+      await waitForSearch(tab, manyResults);
+      await tab.locator('#search-more').dblclick();
+      await showAllResults(tab);
+      const found = await resultLinks(tab);
+      expect(found.length).toBeGreaterThan(20);
+      expect(found.length - new Set(found).size).toBe(0);
+      await tab.close();
     });
 
     it('the School filter lists schools only, and families have their own', async () => {

@@ -60,6 +60,8 @@ let engine: SearchEngine | undefined;
 let totals: FilterCounts = {};
 let outcome: SearchOutcome | undefined;
 let shown = 0;
+// A second click while the next page loads would fetch the same page twice and list its posts twice.
+let loadingMore: Promise<void> | undefined;
 let run = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 /** True while the current history entry was made by typing, so further typing replaces it. */
@@ -249,7 +251,11 @@ function wire() {
     commit({ ...state, filters: {} }, 'action');
     input.focus();
   });
-  more.addEventListener('click', () => void showMore(true).catch(fail));
+  more.addEventListener('click', () => {
+    loadingMore ??= showMore(true)
+      .catch(fail)
+      .finally(() => (loadingMore = undefined));
+  });
   window.addEventListener('popstate', () => {
     clearTimeout(typingTimer);
     typingEntry = false;
