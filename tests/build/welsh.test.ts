@@ -142,7 +142,7 @@ describe('a network with Welsh and bilingual schools', () => {
   it('carries each post in its own language, with a feed per language', () => {
     const cy = readFileSync(join(dir, 'feeds/languages/cy/atom.xml'), 'utf8');
     expect(cy).toContain('<title>Severn Schools Network yn Gymraeg</title>');
-    expect(cy.match(/<entry>/g)).toHaveLength(4);
+    expect(cy.match(/<entry xml:lang="cy">/g)).toHaveLength(4);
     expect(cy).not.toContain('talking-in-two-languages');
     const en = JSON.parse(readFileSync(join(dir, 'feeds/languages/en/feed.json'), 'utf8')) as {
       title: string;
@@ -157,6 +157,44 @@ describe('a network with Welsh and bilingual schools', () => {
       items: { url: string; language?: string }[];
     };
     expect(all.items.find((item) => item.url === `${site}${welsh}`)?.language).toBe('cy');
+    // The network's Atom feed mixes the languages and says which entry is in which.
+    const atom = parse(readFileSync(join(dir, 'feeds/atom.xml'), 'utf8'));
+    const entryLang = (url: string) =>
+      atom
+        .querySelectorAll('entry')
+        .find((entry) => entry.querySelector('link')?.getAttribute('href') === url)
+        ?.getAttribute('xml:lang');
+    expect([entryLang(`${site}${welsh}`), entryLang(`${site}${english}`)]).toEqual(['cy', 'en-GB']);
+  });
+
+  it('introduces each author in the page’s language where they gave one, and marks the words that are not', () => {
+    // On a Welsh post: Eleri wrote in Welsh; Tom wrote only in English, so his words are marked as English.
+    const boxes = page(dir, '/schools/ysgol-y-bont/rheolau-bawd-siarad/').querySelectorAll('.author-box');
+    const introduced = boxes.map((box) => [
+      box.querySelector('.meta span')!.text,
+      box.querySelector('.meta span')!.getAttribute('lang'),
+      box.querySelector('.meta + p')!.text,
+      box.querySelector('.meta + p')!.getAttribute('lang'),
+    ]);
+    expect(introduced).toEqual([
+      ['Pennaeth', undefined, 'Eleri yw pennaeth Ysgol y Bont.', undefined],
+      ['Deputy Headteacher', 'en-GB', 'Tom leads teaching and learning at Ysgol Dwy Afon.', 'en-GB'],
+    ]);
+    // On the network's English pages, Eleri's English words.
+    const eleri = page(dir, '/authors/')
+      .querySelectorAll('.author-box')
+      .find((box) => box.querySelector('h2')!.text === 'Eleri Jones')!;
+    expect([eleri.querySelector('.meta span')!.text, eleri.querySelector('.meta + p')!.text]).toEqual([
+      'Headteacher',
+      'Eleri is head of Ysgol y Bont.',
+    ]);
+    const lede = (root: string, author: string) => {
+      const p = page(root, `/authors/${author}/`).querySelector('.lede')!;
+      return [p.text, p.getAttribute('lang')];
+    };
+    expect(lede(dir, 'eleri-jones')).toEqual(['Eleri is head of Ysgol y Bont.', undefined]);
+    expect(lede(schoolDir, 'eleri-jones')).toEqual(['Eleri yw pennaeth Ysgol y Bont.', undefined]);
+    expect(lede(schoolDir, 'tom-price')).toEqual(['Tom leads teaching and learning at Ysgol Dwy Afon.', 'en-GB']);
   });
 });
 

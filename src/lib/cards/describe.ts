@@ -6,6 +6,7 @@ import type { PageMeta } from '../page-meta.ts';
 import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
 import { faceSource } from '../images/faces.ts';
+import { authorWords } from '../author-words.ts';
 
 /** Colours of cards that belong to no school or family: the schools' default brand colour. */
 const NETWORK_BRAND = brandColours('#2b4c7e');
@@ -125,20 +126,21 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       const family = author.family ? network.family(author.family) : undefined;
       const affiliation = school?.name ?? family?.name;
       const posts = network.postsByAuthor(author.id).length;
+      const { role, bio } = authorWords(author, meta.lang);
       const input: CardInput = {
         ...base,
         title: author.name,
         ...cardColours((school ?? family)?.brand ?? meta.brand ?? NETWORK_BRAND),
         eyebrow: t('card.author'),
-        subtitle: author.bio,
-        byline: author.role,
+        subtitle: bio.text,
+        byline: role.text,
         context: affiliation,
         date: t.plural('count.posts', posts),
         logo: author.avatar
           ? faceSource(settings().contentRoot, { type: 'author', id: author.id }, author.avatar)
           : logoOf(school),
       };
-      return { input, alt: `${author.name}, ${sentence(author.role, affiliation)}. ${network.info.name}.` };
+      return { input, alt: `${author.name}, ${sentence(role.text, affiliation)}. ${network.info.name}.` };
     }
     case 'family': {
       const family = owning(

@@ -236,13 +236,12 @@ function mappedField(name: string, schema: z.ZodType, path: string, options: Wal
         ...base,
         widget: 'object',
         collapsed: true,
-        fields: uiLanguages
-          .filter((language) => language !== 'en')
-          .map((language) => ({
-            ...fieldOf(language, def.valueType!, `${path}.${language}`, options),
-            label: language,
-            required: false,
-          })),
+        // Every language, English too: a Welsh-medium head writes her bio in Welsh and gives an English one.
+        fields: uiLanguages.map((language) => ({
+          ...fieldOf(language, def.valueType!, `${path}.${language}`, options),
+          label: language,
+          required: false,
+        })),
       };
     // Where the schema accepts several shapes (a yes/no or a list of photos), the editor offers the first, simplest.
     case 'union':

@@ -122,7 +122,23 @@ export async function renderFeed<Hero>(
     if (entry.image) item.image = entry.image;
     feed.addItem(item);
   }
-  return format === 'atom' ? feed.atom1() : feed.rss2();
+  return format === 'atom' ? withEntryLanguages(feed.atom1(), items) : feed.rss2();
+}
+
+/**
+ * Marks each Atom entry with its post's language (`xml:lang`), which the `feed` package cannot: a network's feed
+ * mixes English and Welsh posts, and a reader's screen reader or translator needs to know which is which.
+ * The package writes one `<entry>` line per item, in order.
+ */
+function withEntryLanguages(atom: string, items: Entry[]): string {
+  let index = 0;
+  const marked = atom.replace(/^(\s*)<entry>$/gm, (_, indent: string) => {
+    const lang = items[index++]?.lang;
+    return `${indent}<entry xml:lang="${lang}">`;
+  });
+  if (index !== items.length)
+    throw new Error(`Atom feed: marked ${index} of ${items.length} entries with their language.`);
+  return marked;
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), which the `feed` package does not write. */

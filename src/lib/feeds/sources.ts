@@ -1,4 +1,5 @@
 import type { Scope } from '../settings.ts';
+import { authorWords } from '../author-words.ts';
 import { siteLanguage, tableLanguage, translator } from '../i18n.ts';
 import { languageName } from '../language-name.ts';
 import type { Network, Post } from '../network/types.ts';
@@ -112,7 +113,7 @@ function makeFeedSources<Hero>(network: Network<Hero>, urls: Urls, scope: Scope)
       subject: { type: 'author', id: author.id },
       title: titled(author.name),
       name: author.name,
-      description: t('feeds.authorDescription', { name: author.name, role: author.role }),
+      description: t('feeds.authorDescription', { name: author.name, role: authorWords(author, lang).role.text }),
       page: urls.author(author.id),
       lang,
       posts: network.postsByAuthor(author.id),

@@ -205,8 +205,18 @@ export function buildNetwork<Hero>(
   const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
     ...data,
     ...typesetFields(data, ['name', 'role', 'bio']),
+    ...(data.translations && {
+      translations: Object.fromEntries(
+        Object.entries(data.translations).map(([code, words]) => [
+          code,
+          { ...words, ...typesetFields(words, ['role', 'bio']) },
+        ]),
+      ),
+    }),
     id,
     file: filePath ?? `authors/${id}.yaml`,
+    // An author writes about themselves in their school's language unless they say otherwise, as posts do.
+    lang: postLanguage(data.lang, raw.schools.find((s) => s.id === data.school)?.data.lang, raw.network.lang),
   }));
   // Topics speak the build's language where they have a translation into it (a Welsh school's own site).
   const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;

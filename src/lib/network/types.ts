@@ -36,6 +36,8 @@ export interface Family extends FamilyData {
 export interface Author extends AuthorData {
   id: string;
   file: string;
+  /** The language `role` and `bio` are in: the author's own `lang`, else the school's, else the network's. */
+  lang: string;
 }
 
 export interface Topic extends TopicData {
