@@ -89,6 +89,8 @@ describe('the dev preview survives a bad file', () => {
     writeFileSync(join(posts, 'colon.md'), post('title: Ofsted: what we learnt\nauthors: [ann-head]'));
     edit('schools/ysgol-derw.yaml', (text) => text.replace('phase: primary', 'phase: primry'));
     edit('authors/eve-adviser.yaml', (text) => text.replace('role: Independent adviser', 'role: Adviser: reading'));
+    edit('topics/wellbeing.yaml', (text) => text.replace(/^description: .*\n/m, ''));
+    edit('families/hill-cluster.yaml', (text) => text.replace('kind: cluster', 'kind: clustr'));
     // The site's address is read from network.yaml before the content layer starts: a bad one must not stop that.
     edit('network.yaml', (text) => text.replace('name: Fixture Network', 'name: Fixture Network: North'));
     // Builds in other test files write the project's `.astro/` folder too: take turns with them.
@@ -198,15 +200,16 @@ describe('the dev preview survives a bad file', () => {
   });
 
   it(
-    'shows a bad school or author file on the pages that need it, and nowhere else',
+    'shows a bad school, author, topic or family file on the pages that need it, and nowhere else',
     { timeout: 240_000 },
     async () => {
       const school = ['/schools/ysgol-derw/', '/schools/ysgol-derw/darllen-gyda-n-gilydd/'];
       const author = ['/authors/eve-adviser/', '/families/river-trust/one-trust-one-calendar/'];
-      await until(500, [...school, ...author]);
-      // The school and the author are left out of the lists; everything else is there as usual.
-      await until(200, ['/', '/schools/', '/authors/', '/families/hill-cluster/', '/topics/bilingualism/']);
+      await until(500, [...school, ...author, '/topics/wellbeing/', '/families/hill-cluster/']);
+      // They are left out of the lists, and off the pages that only mention them; everything else is as usual.
+      await until(200, ['/', '/schools/', '/authors/', '/topics/', '/families/', '/families/river-trust/']);
       await until(200, ['/schools/oak-primary/', '/authors/carys-pennaeth/', '/schools/elm-academy/leading-change/']);
+      await until(200, ['/topics/bilingualism/', '/schools/oak-primary/reading-rules/', '/rulebook/', '/archive/']);
       const { browser, close } = await launchBrowser();
       try {
         const page = await browser.newPage();
@@ -224,6 +227,13 @@ describe('the dev preview survives a bad file', () => {
           );
           expect(shown.path, path).toBe(`${join(CONTENT, 'authors/eve-adviser.yaml')}:2:7`);
         }
+        const topic = await overlayOn(page, `${base}/topics/wellbeing/`);
+        expect(topic.message).toContain('topics/wellbeing.yaml description: is missing: add "description:"');
+        // A missing field has no line: the overlay still points at the writer's file.
+        expect(topic.path).toBe(`${join(CONTENT, 'topics/wellbeing.yaml')}:1:1`);
+        const family = await overlayOn(page, `${base}/families/hill-cluster/`);
+        expect(family.message).toContain('families/hill-cluster.yaml:2 kind: "clustr" is not one of');
+        expect(family.path).toBe(`${join(CONTENT, 'families/hill-cluster.yaml')}:2:1`);
       } finally {
         await close();
       }
@@ -234,7 +244,11 @@ describe('the dev preview survives a bad file', () => {
   it('brings those pages back when the writer saves the fixed file', { timeout: 180_000 }, async () => {
     edit('schools/ysgol-derw.yaml', (text) => text.replace('phase: primry', 'phase: primary'));
     edit('authors/eve-adviser.yaml', (text) => text.replace('role: Adviser: reading', 'role: "Adviser: reading"'));
+    edit('topics/wellbeing.yaml', (text) => `${text}description: Looking after pupils and staff.\n`);
+    edit('families/hill-cluster.yaml', (text) => text.replace('kind: clustr', 'kind: cluster'));
     await until(200, [
+      '/topics/wellbeing/',
+      '/families/hill-cluster/',
       '/schools/ysgol-derw/',
       '/schools/ysgol-derw/darllen-gyda-n-gilydd/',
       '/authors/eve-adviser/',
