@@ -198,7 +198,7 @@ export function buildNetwork<Hero>(
   };
 
   // A preview sets aside each school, family, author and topic it cannot use, and what cannot be shown without
-  // it; a build stops at the first error instead.
+  // it; a build stops instead, naming every error.
   const brokenRecords: BrokenRecord[] = [];
   const setAside = {
     school: new Set<string>(),
