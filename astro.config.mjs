@@ -24,6 +24,7 @@ import { IMAGE_BREAKPOINTS } from './src/lib/images/sizes.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
 import { integrationFolders } from './src/lib/output-folder.ts';
+import { unwatched } from './src/lib/dev-watch.ts';
 
 const options = settings();
 const { contentRoot } = options;
@@ -83,6 +84,9 @@ export default defineConfig({
     pagefind({ cacheDir: options.searchCache }),
   ],
   vite: {
+    server: {
+      watch: { ignored: [unwatched(fileURLToPath(new URL('.', import.meta.url)), contentRoot, options.outDir)] },
+    },
     build: {
       rollupOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive; the bundler's notice about it is noise.

@@ -19,12 +19,18 @@ const ifPresent = (collection: keyof typeof collectionFiles, loader: Loader): Lo
   load: async (context) => (hasFiles(contentRoot, collection) ? loader.load(context) : context.store.clear()),
 });
 
+/**
+ * `npm run dev` keeps a file with mistakes as a marked entry, so one bad file does not stop the preview; a build
+ * never sees one, as the check refuses it first.
+ */
+const forgivingInDev = (loader: Loader): Loader => (import.meta.env.DEV ? forgiving(loader) : loader);
+
 const data = (folder: 'schools' | 'families' | 'authors' | 'topics') =>
-  ifPresent(folder, glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` }));
+  ifPresent(folder, forgivingInDev(glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` })));
 
 export const collections = {
   network: defineCollection({
-    loader: glob({ pattern: 'network.{yaml,yml}', base: contentDir }),
+    loader: forgivingInDev(glob({ pattern: 'network.{yaml,yml}', base: contentDir })),
     schema: networkSchema,
   }),
   schools: defineCollection({ loader: data('schools'), schema: schoolSchema }),
@@ -33,10 +39,9 @@ export const collections = {
   topics: defineCollection({ loader: data('topics'), schema: topicSchema }),
   posts: defineCollection({
     // The id keeps the publisher folder and the file's own name, so `oak/rules.mdx` is `oak/rules`.
-    // `npm run dev` keeps a post with mistakes as a marked entry, so one bad file does not stop the preview.
     loader: ifPresent(
       'posts',
-      (import.meta.env.DEV ? forgiving : (loader: Loader) => loader)(
+      forgivingInDev(
         glob({
           pattern: '*/*.{md,mdx}',
           base: `${contentDir}/posts`,

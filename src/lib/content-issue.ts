@@ -52,7 +52,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.issues = issues;
-    const first = errors.find((issue) => issue.line !== undefined);
-    if (first) this.loc = { file: first.file, line: first.line!, column: first.column ?? 1 };
+    // A missing field has no line of its own: the overlay still shows the writer's file, from the top.
+    const first = errors.find((issue) => issue.line !== undefined) ?? errors[0];
+    if (first) this.loc = { file: first.file, line: first.line ?? 1, column: first.column ?? 1 };
   }
 }

@@ -8,6 +8,7 @@ import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
 import { formatIssue } from './content-issue.ts';
+import { isBrokenMark, setAsideError } from './dev-preview.ts';
 import { setDefaultLanguage, siteLanguage } from './i18n.ts';
 
 /** The hero image as the content layer delivers it, ready for `<Image>`. */
@@ -43,6 +44,14 @@ async function load(): Promise<Site> {
   ]);
   const info = networkEntries[0];
   if (!info) throw new Error('content/network.yaml is missing: create it with the network name, tagline and site.');
+  // Only `npm run dev` gets this far with a network.yaml it cannot read: every page shows why.
+  if (isBrokenMark(info.data)) {
+    const file = info.filePath ?? 'network.yaml';
+    throw await setAsideError({
+      file,
+      issues: [{ file, field: '', message: info.data.brokenBy, severity: 'error', code: 'unreadable' }],
+    });
+  }
   const { network, issues } = buildNetwork<Hero>(
     { network: info.data, schools, families, authors, topics, posts, comments },
     {
@@ -60,6 +69,13 @@ async function load(): Promise<Site> {
   );
   // `npm run build` printed these already, from the check it runs first; only the dev server has no check.
   if (build.preview) for (const issue of issues) console.warn(formatIssue(issue));
+  // A school's or family's own site cannot be shown without its file: every page shows that file's mistakes.
+  const { scope } = build;
+  const own =
+    scope.type === 'network'
+      ? undefined
+      : network.brokenRecords.find((record) => record.type === scope.type && record.id === scope.id);
+  if (own) throw await setAsideError(own);
   setDefaultLanguage(network.info.lang);
   const lang = siteLanguage(network, build.scope);
   return { network, urls: createUrls(readUrlOptions()), scope: build.scope, now: settings().now, lang };

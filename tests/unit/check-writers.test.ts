@@ -260,7 +260,7 @@ describe('the network model for writers', () => {
   it('says nothing about pale colours of schools and families (shown as declared), and suggests family: for a family', () => {
     let issues: ContentIssue[] = [];
     try {
-      buildNetwork(content([], 'trust'), { ...context, preview: true });
+      buildNetwork(content([], 'trust'), { ...context, preview: false });
     } catch (error) {
       issues = (error as ContentError).issues;
     }

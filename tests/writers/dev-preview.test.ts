@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { root } from '../helpers/build.ts';
+import { root, withBuildLock } from '../helpers/build.ts';
 
 const TMP = resolve('tests/.tmp/writers-dev');
 const CONTENT = join(TMP, 'content');
@@ -25,14 +26,58 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The error overlay on a page: its message, and the file it points at (its header and full path). */
+async function overlayOn(page: Page, url: string) {
+  // Vite may reload the page while it optimises dependencies on a first visit, even after the overlay showed:
+  // then the whole visit is tried again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url);
+      await page.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 60_000 });
+      return await page.evaluate(() => {
+        const root = document.querySelector('vite-error-overlay')?.shadowRoot;
+        const file = root?.querySelector('#code h2');
+        return {
+          message: root?.querySelector('#message-content')?.textContent ?? '',
+          file: file?.textContent ?? '',
+          path: file?.getAttribute('title') ?? '',
+        };
+      });
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 /**
- * `npm run dev` with three bad posts (a dangling author, a missing title, a title YAML cannot read): each shows
- * its own message, naming the writer's file and line in Astro's error overlay, and every other page still works.
+ * `npm run dev` with three bad posts (a dangling author, a missing title, a title YAML cannot read), a bad school
+ * file and a bad author file, then a bad `network.yaml`: each shows its own message on the pages that need it,
+ * naming the writer's file and line in Astro's error overlay, every other page still works, and saving the fixed
+ * file brings the pages back. One server for all of it: the dev server holds the project's lock, so two cannot run.
  */
 describe('the dev preview survives a bad file', () => {
   let server: ChildProcess;
   let base = '';
   let log = '';
+  let unlock = () => {};
+  let locked: Promise<void> | undefined;
+
+  const status = async (path: string) => (await fetch(`${base}${path}`)).status;
+  /** Waits (the content layer reloads a saved file in its own time) until every page answers with `code`. */
+  const until = async (code: number, paths: string[]) => {
+    let last: number[] = [];
+    for (let waited = 0; waited < 90_000; waited += 500) {
+      last = await Promise.all(paths.map(status));
+      if (last.every((got) => got === code)) return;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    throw new Error(`expected ${code} from ${paths.join(', ')}, got ${last.join(', ')}:\n${log.slice(-3000)}`);
+  };
+  /** Rewrites a content file, as a writer saving it in an editor does. */
+  const edit = (file: string, change: (text: string) => string) => {
+    const path = join(CONTENT, file);
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
+  };
 
   beforeAll(async () => {
     rmSync(TMP, { recursive: true, force: true });
@@ -42,6 +87,19 @@ describe('the dev preview survives a bad file', () => {
     writeFileSync(join(posts, 'bad-author.md'), post('title: A bad author\nauthors: [ann-haed]'));
     writeFileSync(join(posts, 'no-title.md'), post('authors: [ann-head]'));
     writeFileSync(join(posts, 'colon.md'), post('title: Ofsted: what we learnt\nauthors: [ann-head]'));
+    edit('schools/ysgol-derw.yaml', (text) => text.replace('phase: primary', 'phase: primry'));
+    edit('authors/eve-adviser.yaml', (text) => text.replace('role: Independent adviser', 'role: Adviser: reading'));
+    edit('topics/wellbeing.yaml', (text) => text.replace(/^description: .*\n/m, ''));
+    edit('families/hill-cluster.yaml', (text) => text.replace('kind: cluster', 'kind: clustr'));
+    // The site's address is read from network.yaml before the content layer starts: a bad one must not stop that.
+    edit('network.yaml', (text) => text.replace('name: Fixture Network', 'name: Fixture Network: North'));
+    // Builds in other test files write the project's `.astro/` folder too: take turns with them.
+    await new Promise<void>((taken) => {
+      locked = withBuildLock(() => {
+        taken();
+        return new Promise<void>((done) => (unlock = done));
+      });
+    });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(
@@ -66,7 +124,8 @@ describe('the dev preview survives a bad file', () => {
     server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     for (let waited = 0; waited < 180_000; waited += 1000) {
       try {
-        if ((await fetch(`${base}/`)).ok) return;
+        await fetch(`${base}/`);
+        return;
       } catch {
         // not listening yet
       }
@@ -75,9 +134,35 @@ describe('the dev preview survives a bad file', () => {
     throw new Error(`astro dev did not start:\n${log}`);
   }, 240_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     server?.kill();
+    unlock();
+    await locked;
   });
+
+  it(
+    'starts with a bad network.yaml, shows it on every page, and comes back when it is fixed',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const pages = ['/', '/schools/', '/schools/oak-primary/reading-rules/'];
+      await until(500, pages);
+      const { browser, close } = await launchBrowser();
+      try {
+        const shown = await overlayOn(await browser.newPage(), `${base}/schools/`);
+        expect(shown.message).toContain(
+          'network.yaml:1:7 name: "name" has a colon followed by a space in its value, which YAML reads as a new field: put the whole value in quotes, name: "Fixture Network: North"',
+        );
+        expect(shown.path).toBe(`${join(CONTENT, 'network.yaml')}:1:7`);
+      } finally {
+        await close();
+      }
+      edit('network.yaml', (text) => text.replace('name: Fixture Network: North', 'name: "Fixture Network: North"'));
+      await until(200, pages);
+      expect(await (await fetch(`${base}/`)).text()).toContain('Fixture Network: North');
+    },
+  );
 
   it('keeps serving every other page', async () => {
     const home = await fetch(`${base}/`);
@@ -97,28 +182,7 @@ describe('the dev preview survives a bad file', () => {
     const { browser, close } = await launchBrowser();
     try {
       const page = await browser.newPage();
-      /** The overlay's message, and the file it points at (its header and full path). */
-      const overlay = async (slug: string) => {
-        // Vite may reload the page while it optimises dependencies on a first visit, even after the overlay
-        // showed: then the whole visit is tried again.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await page.goto(`${base}/schools/oak-primary/${slug}/`);
-            await page.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 60_000 });
-            return await page.evaluate(() => {
-              const root = document.querySelector('vite-error-overlay')?.shadowRoot;
-              const file = root?.querySelector('#code h2');
-              return {
-                message: root?.querySelector('#message-content')?.textContent ?? '',
-                file: file?.textContent ?? '',
-                path: file?.getAttribute('title') ?? '',
-              };
-            });
-          } catch (error) {
-            if (attempt === 2) throw error;
-          }
-        }
-      };
+      const overlay = (slug: string) => overlayOn(page, `${base}/schools/oak-primary/${slug}/`);
       const author = await overlay('bad-author');
       expect(author.message).toContain(
         'posts/oak-primary/bad-author.md:3 authors[0]: "ann-haed" is not an author (did you mean "ann-head"?)',
@@ -133,5 +197,85 @@ describe('the dev preview survives a bad file', () => {
     } finally {
       await close();
     }
+  });
+
+  it(
+    'shows a bad school, author, topic or family file on the pages that need it, and nowhere else',
+    { timeout: 240_000 },
+    async () => {
+      const school = ['/schools/ysgol-derw/', '/schools/ysgol-derw/darllen-gyda-n-gilydd/'];
+      const author = ['/authors/eve-adviser/', '/families/river-trust/one-trust-one-calendar/'];
+      await until(500, [...school, ...author, '/topics/wellbeing/', '/families/hill-cluster/']);
+      // They are left out of the lists, and off the pages that only mention them; everything else is as usual.
+      await until(200, ['/', '/schools/', '/authors/', '/topics/', '/families/', '/families/river-trust/']);
+      await until(200, ['/schools/oak-primary/', '/authors/carys-pennaeth/', '/schools/elm-academy/leading-change/']);
+      await until(200, ['/topics/bilingualism/', '/schools/oak-primary/reading-rules/', '/rulebook/', '/archive/']);
+      const { browser, close } = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        for (const path of school) {
+          const shown = await overlayOn(page, `${base}${path}`);
+          expect(shown.message, path).toContain(
+            'schools/ysgol-derw.yaml:2 phase: "primry" is not one of nursery, primary, secondary, all-through, special, post-16 (did you mean "primary"?)',
+          );
+          expect(shown.path, path).toBe(`${join(CONTENT, 'schools/ysgol-derw.yaml')}:2:1`);
+        }
+        for (const path of author) {
+          const shown = await overlayOn(page, `${base}${path}`);
+          expect(shown.message, path).toContain(
+            'authors/eve-adviser.yaml:2:7 role: "role" has a colon followed by a space in its value, which YAML reads as a new field: put the whole value in quotes, role: "Adviser: reading"',
+          );
+          expect(shown.path, path).toBe(`${join(CONTENT, 'authors/eve-adviser.yaml')}:2:7`);
+        }
+        const topic = await overlayOn(page, `${base}/topics/wellbeing/`);
+        expect(topic.message).toContain('topics/wellbeing.yaml description: is missing: add "description:"');
+        // A missing field has no line: the overlay still points at the writer's file.
+        expect(topic.path).toBe(`${join(CONTENT, 'topics/wellbeing.yaml')}:1:1`);
+        const family = await overlayOn(page, `${base}/families/hill-cluster/`);
+        expect(family.message).toContain('families/hill-cluster.yaml:2 kind: "clustr" is not one of');
+        expect(family.path).toBe(`${join(CONTENT, 'families/hill-cluster.yaml')}:2:1`);
+      } finally {
+        await close();
+      }
+      expect(log).not.toMatch(/server (?:closed|stopped)|ELIFECYCLE/i);
+    },
+  );
+
+  it('brings those pages back when the writer saves the fixed file', { timeout: 180_000 }, async () => {
+    edit('schools/ysgol-derw.yaml', (text) => text.replace('phase: primry', 'phase: primary'));
+    edit('authors/eve-adviser.yaml', (text) => text.replace('role: Adviser: reading', 'role: "Adviser: reading"'));
+    edit('topics/wellbeing.yaml', (text) => `${text}description: Looking after pupils and staff.\n`);
+    edit('families/hill-cluster.yaml', (text) => text.replace('kind: clustr', 'kind: cluster'));
+    await until(200, [
+      '/topics/wellbeing/',
+      '/families/hill-cluster/',
+      '/schools/ysgol-derw/',
+      '/schools/ysgol-derw/darllen-gyda-n-gilydd/',
+      '/authors/eve-adviser/',
+      '/families/river-trust/one-trust-one-calendar/',
+    ]);
+    expect(await (await fetch(`${base}/authors/eve-adviser/`)).text()).toContain('Adviser: reading');
+  });
+
+  it('shows a bad network.yaml on every page, and comes back when it is fixed', { timeout: 240_000 }, async () => {
+    const pages = ['/', '/schools/oak-primary/', '/schools/oak-primary/reading-rules/', '/authors/'];
+    edit('network.yaml', (text) => text.replace('tagline: A small network for tests', 'tagline: Ofsted: our network'));
+    await until(500, pages);
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      for (const path of ['/', '/schools/oak-primary/reading-rules/']) {
+        const shown = await overlayOn(page, `${base}${path}`);
+        expect(shown.message, path).toContain(
+          'network.yaml:2:10 tagline: "tagline" has a colon followed by a space in its value, which YAML reads as a new field: put the whole value in quotes, tagline: "Ofsted: our network"',
+        );
+        expect(shown.path, path).toBe(`${join(CONTENT, 'network.yaml')}:2:10`);
+      }
+    } finally {
+      await close();
+    }
+    edit('network.yaml', (text) => text.replace('tagline: Ofsted: our network', 'tagline: "Ofsted: our network"'));
+    await until(200, pages);
+    expect(await (await fetch(`${base}/`)).text()).toContain('Ofsted: our network');
   });
 });

@@ -20,7 +20,18 @@ import type { CaseStudy } from '../../schemas/post.ts';
 import { listedPosts } from '../listing.ts';
 import { relatedPosts } from './related.ts';
 import { didYouMean } from './suggest.ts';
-import type { Author, BrokenPost, Family, Network, Post, RawEntry, RuleEntry, School, Topic } from './types.ts';
+import type {
+  Author,
+  BrokenPost,
+  BrokenRecord,
+  Family,
+  Network,
+  Post,
+  RawEntry,
+  RuleEntry,
+  School,
+  Topic,
+} from './types.ts';
 
 /** Post data with the hero image typed as the caller's image type (Astro's image metadata, or a string in tests). */
 type WithHero<Data, Hero> = Data extends unknown ? Omit<Data, 'hero'> & { hero?: Hero | undefined } : never;
@@ -42,6 +53,12 @@ export interface BuildContext extends Omit<PublishContext, 'schoolFamilies'> {
   /** The rules the check already read from a post's body, by file, so it is not parsed twice. */
   rulesOf?: (file: string) => Rule[] | undefined;
 }
+
+/** Why the content layer could not read an entry: only `npm run dev` keeps such entries (src/lib/dev-preview.ts). */
+const unreadable = (data: unknown): string | undefined => {
+  const why = (data as { brokenBy?: unknown }).brokenBy;
+  return typeof why === 'string' ? why : undefined;
+};
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
 const newestFirst = (a: Post, b: Post) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
@@ -180,7 +197,31 @@ export function buildNetwork<Hero>(
     return brandColours(colour);
   };
 
-  const schools = raw.schools.map<School>(({ id, data, filePath }) => {
+  // A preview sets aside each school, family, author and topic it cannot use, and what cannot be shown without
+  // it; a build stops instead, naming every error.
+  const brokenRecords: BrokenRecord[] = [];
+  const setAside = {
+    school: new Set<string>(),
+    family: new Set<string>(),
+    author: new Set<string>(),
+    topic: new Set<string>(),
+  };
+  const putAside = (type: BrokenRecord['type'], id: string, file: string, own: ContentIssue[]) => {
+    brokenRecords.push({ type, id, file, issues: own });
+    setAside[type].add(id);
+  };
+  const readable = <Data>(type: BrokenRecord['type'], folder: string, entries: RawEntry<Data>[]) =>
+    entries.filter(({ id, data, filePath }) => {
+      const why = unreadable(data);
+      if (why === undefined) return true;
+      const file = filePath ?? `${folder}/${id}.yaml`;
+      const issue: ContentIssue = { file, field: '', message: why, severity: 'error', code: 'unreadable' };
+      issues.push(issue);
+      putAside(type, id, file, [issue]);
+      return false;
+    });
+
+  const schools = readable('school', 'schools', raw.schools).map<School>(({ id, data, filePath }) => {
     const file = filePath ?? `schools/${id}.yaml`;
     return {
       ...data,
@@ -191,7 +232,7 @@ export function buildNetwork<Hero>(
       file,
     };
   });
-  const families = raw.families.map<Family>(({ id, data, filePath }) => {
+  const families = readable('family', 'families', raw.families).map<Family>(({ id, data, filePath }) => {
     const file = filePath ?? `families/${id}.yaml`;
     return {
       ...data,
@@ -202,7 +243,7 @@ export function buildNetwork<Hero>(
       file,
     };
   });
-  const authors = raw.authors.map<Author>(({ id, data, filePath }) => ({
+  const authors = readable('author', 'authors', raw.authors).map<Author>(({ id, data, filePath }) => ({
     ...data,
     ...typesetFields(data, ['name', 'role', 'bio']),
     ...(data.translations && {
@@ -221,7 +262,7 @@ export function buildNetwork<Hero>(
   // Topics speak the build's language where they have a translation into it (a Welsh school's own site).
   const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;
   const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
-  const topics = raw.topics.map<Topic>(({ id, data }) => {
+  const topics = readable('topic', 'topics', raw.topics).map<Topic>(({ id, data }) => {
     const [lang, local] = Object.entries(data.translations ?? {}).find(([code]) => sameLanguage(code, siteLang)) ?? [];
     const shown = local
       ? { ...data, id, name: local.name, description: local.description ?? data.description, lang: lang! }
@@ -241,7 +282,7 @@ export function buildNetwork<Hero>(
   };
 
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
-    if (!known.has(value))
+    if (!known.has(value) && !setAside[kind].has(value))
       report(
         file,
         field,
@@ -279,6 +320,36 @@ export function buildNetwork<Hero>(
     } else if (author.family) check(author.file, 'family', author.family, 'family', familyById);
   }
 
+  if (context.preview) {
+    const withMistakes = <T extends { id: string; file: string }>(
+      type: BrokenRecord['type'],
+      list: T[],
+      byId: Map<string, T>,
+    ) => {
+      for (const record of [...list]) {
+        const own = issues.filter((issue) => issue.severity === 'error' && issue.file === record.file);
+        if (own.length === 0) continue;
+        list.splice(list.indexOf(record), 1);
+        byId.delete(record.id);
+        putAside(type, record.id, record.file, own);
+      }
+    };
+    withMistakes('school', schools, schoolById);
+    withMistakes('author', authors, authorById);
+    // What only labels a page (a school's families and expertise, an author's school) is left off it.
+    for (const school of schools) {
+      school.families = school.families.filter((id) => !setAside.family.has(id));
+      school.expertise = school.expertise.filter((id) => !setAside.topic.has(id));
+    }
+    for (const author of authors) {
+      if (author.school && setAside.school.has(author.school)) delete author.school;
+      if (author.family && setAside.family.has(author.family)) delete author.family;
+    }
+  }
+  /** The set-aside school, family or author a post cannot be shown without, if any. */
+  const needed = (type: BrokenRecord['type'], id: string) =>
+    setAside[type].has(id) ? brokenRecords.find((record) => record.type === type && record.id === id) : undefined;
+
   const schoolFamilies = new Map(schools.map((s) => [s.id, s.families]));
   const commentsByPost = new Map((raw.comments ?? []).map((entry) => [entry.id, entry]));
   const posts: Post<Hero>[] = [];
@@ -288,14 +359,23 @@ export function buildNetwork<Hero>(
     const [publisherId = '', slug = ''] = id.split('/');
     const school = schoolById.get(publisherId);
     const family = familyById.get(publisherId);
-    // Only `npm run dev` keeps a post it could not read (src/lib/dev-preview.ts); set it aside with why.
-    const unreadable = (data as { brokenBy?: unknown }).brokenBy;
-    if (typeof unreadable === 'string') {
-      if (school || family) {
-        const publisher = { type: school ? 'school' : 'family', id: publisherId } as const;
-        const issue: ContentIssue = { file, field: '', message: unreadable, severity: 'error', code: 'unreadable' };
+    // A post whose publisher or author is set aside keeps its address and shows that file's mistakes there.
+    const publisherAside = needed('school', publisherId) ?? needed('family', publisherId);
+    const publisher = {
+      type: school || publisherAside?.type === 'school' ? 'school' : 'family',
+      id: publisherId,
+    } as const;
+    const why = unreadable(data);
+    if (why !== undefined) {
+      if (school || family || publisherAside) {
+        const issue: ContentIssue = { file, field: '', message: why, severity: 'error', code: 'unreadable' };
         broken.push({ id, slug, publisher, file, issues: [issue] });
       }
+      continue;
+    }
+    const aside = publisherAside ?? data.authors.map((author) => needed('author', author)).find(Boolean);
+    if (aside) {
+      broken.push({ id, slug, publisher, file, needs: aside.file, issues: aside.issues });
       continue;
     }
     if (!school && !family) {
@@ -348,7 +428,8 @@ export function buildNetwork<Hero>(
       id,
       slug,
       publisher: school ? { type: 'school', id: publisherId } : { type: 'family', id: publisherId },
-      families: school ? (data.families ?? school.families) : [publisherId],
+      families: school ? (data.families ?? school.families).filter((f) => !setAside.family.has(f)) : [publisherId],
+      topics: data.topics.filter((topic) => !setAside.topic.has(topic)),
       lang: postLanguage(data.lang, school?.lang, raw.network.lang),
       translations: [],
       scheduled: isScheduled({ date }, context.now),
@@ -376,8 +457,11 @@ export function buildNetwork<Hero>(
       const own = issues.filter((issue) => issue.file === post.file);
       broken.push({ id: post.id, slug: post.slug, publisher: post.publisher, file: post.file, issues: own });
     }
-    const postFiles = new Set(raw.posts.map(({ id, filePath }) => filePath ?? `posts/${id}`));
-    const others = issues.filter((issue) => issue.severity === 'error' && !postFiles.has(issue.file));
+    const shown = new Set([
+      ...raw.posts.map(({ id, filePath }) => filePath ?? `posts/${id}`),
+      ...brokenRecords.map((record) => record.file),
+    ]);
+    const others = issues.filter((issue) => issue.severity === 'error' && !shown.has(issue.file));
     if (others.length > 0) throw new ContentError(issues);
   } else if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
 
@@ -479,6 +563,7 @@ export function buildNetwork<Hero>(
     series: (post) => (post.series ? [...get(bySeries, post.series)].reverse() : []),
     rulebook,
     broken,
+    brokenRecords,
   };
   return { network, issues };
 }

@@ -106,6 +106,19 @@ export interface BrokenPost {
   slug: string;
   publisher: { type: 'school' | 'family'; id: string };
   file: string;
+  /**
+   * The school, family or author file the post cannot be shown without, when that file's mistakes hold it back
+   * rather than the post's own; `issues` are then that file's.
+   */
+  needs?: string;
+  issues: ContentIssue[];
+}
+
+/** A school, family, author or topic `npm run dev` could not add to the network (a build refuses it instead). */
+export interface BrokenRecord {
+  type: 'school' | 'family' | 'author' | 'topic';
+  id: string;
+  file: string;
   issues: ContentIssue[];
 }
 
@@ -148,4 +161,9 @@ export interface Network<Hero = unknown> {
   rulebook: { topic: Topic; entries: RuleEntry<Hero>[] }[];
   /** Posts set aside in a preview because of their mistakes; always empty in a build, which stops instead. */
   broken: BrokenPost[];
+  /**
+   * Schools, families, authors and topics set aside in a preview because of their mistakes: their own pages show
+   * them, and other pages leave them out. Always empty in a build.
+   */
+  brokenRecords: BrokenRecord[];
 }
