@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -20,6 +20,7 @@ import { ImportReport } from './report.ts';
 import { firstSentences, htmlToPlainText } from './text.ts';
 import { autop, newTally, wordpressHtml, type Attachment } from './wordpress.ts';
 import { ImportError } from './xml-stream.ts';
+import { WriteQueue } from './write-queue.ts';
 import slugify from '@sindresorhus/slugify';
 
 export interface ImportOptions {
@@ -349,16 +350,28 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const siteLang = site.lang;
 
     /**
-     * Writes a file unless it would overwrite a writer's edits; returns what happened. Synchronous: the files
-     * are small, and waiting on the thread pool for each one cost more than the writing.
+     * Writes a file unless it would overwrite a writer's edits; returns what happened at once, while the
+     * write itself goes on in the background (`writes`), so the next post is converted meanwhile.
      */
-    const folders = new Set<string>();
+    const writes = new WriteQueue();
+    // What each folder held before, listed once: asking the disk about every file stalled behind the
+    // background writes creating their neighbours.
+    const listings = new Map<string, Set<string>>();
+    const listing = (folder: string) => {
+      let names = listings.get(folder);
+      if (!names) {
+        names = new Set(existsSync(folder) ? readdirSync(folder) : []);
+        listings.set(folder, names);
+      }
+      return names;
+    };
+    const exists = (abs: string) => listing(dirname(abs)).has(basename(abs));
     const safeWrite = (
       abs: string,
       content: string | Buffer,
     ): 'new' | 'unchanged' | 'updated' | 'edited' | 'changed' => {
       const key = rel(abs);
-      if (existsSync(abs)) {
+      if (exists(abs)) {
         const current = readFileSync(abs);
         if (Buffer.compare(current, Buffer.from(content)) === 0) {
           state.files[key] = sha(current);
@@ -366,15 +379,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         }
         if (state.files[key] !== sha(current)) return 'edited';
         if (!options.update) return 'changed';
-        if (!options.dryRun) writeFileSync(abs, content);
+        if (!options.dryRun) writes.add(abs, content);
         state.files[key] = sha(content);
         return 'updated';
       }
       if (!options.dryRun) {
-        const folder = dirname(abs);
-        if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-        writeFileSync(abs, content);
+        const names = listing(dirname(abs));
+        if (names.size === 0) mkdirSync(dirname(abs), { recursive: true });
+        writes.add(abs, content);
+        names.add(basename(abs));
       }
       state.files[key] = sha(content);
       written++;
@@ -410,6 +423,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const plan = plans.get(item.key);
       if (!plan) continue;
       await importPost(item, plan);
+      await writes.drain();
       if (++done % 250 === 0) progress(`${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} posts…`);
     }
 
@@ -446,7 +460,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const fetchAndSave = async (candidates: string[]): Promise<{ name?: string; reason?: string }> => {
         const original = candidates.at(-1)!;
         const known = previous[original];
-        if (known && existsSync(join(postsDir, known))) {
+        if (known && exists(join(postsDir, known))) {
           current[original] = known;
           report.imagesReused++;
           return { name: known };
@@ -617,6 +631,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       report.authorsCreated.set(created.name, rel(abs));
       authorFiles.push(rel(abs));
     }
+
+    await writes.flush();
 
     // The redirect map, merged with what is there.
     const redirectsFile = join(root, 'redirects.yaml');
