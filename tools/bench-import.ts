@@ -132,7 +132,7 @@ const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--ru
   maxBuffer: 16 * 1024 * 1024,
 });
 if (child.status !== 0) throw new Error(`the import failed (exit ${child.status})`);
-const measured = JSON.parse(child.stdout) as Record<string, number>;
+const measured = JSON.parse(child.stdout) as Record<string, number> & { postsPerSecond: number; peakRssMB: number };
 const results = {
   exportMB: Number(megabytes.toFixed(1)),
   exportPosts: posts,

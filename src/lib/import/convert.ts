@@ -1,7 +1,7 @@
 import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { bodyToMarkdown, bodyToTree, type ParsedBody } from './html-to-markdown.ts';
 import { guessKind, type KindGuess } from './match.ts';
 
@@ -43,6 +43,8 @@ function openingText(tree: MdastRoot): string {
 export interface Converter {
   convert(body: BodyToConvert, title: string): Promise<Converted>;
   close(): Promise<void>;
+  /** Whether a worker stopped and the main thread took over. */
+  readonly fellBack: boolean;
 }
 
 /** How many worker threads a long import converts on: the cores beside the one reading and writing. */
@@ -55,41 +57,46 @@ export function converterThreads(posts: number): number {
  * reads the export, saves pictures and writes files while the workers turn trees into Markdown. With no
  * threads it converts in place. Results come back in any order; the import finishes posts in its own.
  */
-export function createConverter(threads: number): Converter {
-  if (threads <= 0)
-    return {
-      convert: async (body, title) => convertBody(body, title),
-      close: async () => {},
-    };
-  const waiting = new Map<number, { resolve: (result: Converted) => void; reject: (error: Error) => void }>();
+export function createConverter(threads: number, limits: ResourceLimits = WORKER_LIMITS): Converter {
+  const inPlace = async (body: BodyToConvert, title: string) => convertBody(body, title);
+  if (threads <= 0) return { convert: inPlace, close: async () => {}, fellBack: false };
+  type Waiting = {
+    body: BodyToConvert;
+    title: string;
+    resolve: (result: Converted) => void;
+    reject: (error: Error) => void;
+  };
+  const waiting = new Map<number, Waiting>();
   let nextId = 0;
-  let failure: Error | undefined;
+  let broken = false;
   let closing = false;
-  const fail = (error: Error) => {
-    failure ??= error;
-    for (const { reject } of waiting.values()) reject(error);
+  // A worker that stops (out of its memory on a huge post, say) leaves its posts, and the rest, to the
+  // main thread: the import is slower, never wrong.
+  const fallBack = () => {
+    broken = true;
+    for (const { body, title, resolve, reject } of waiting.values()) inPlace(body, title).then(resolve, reject);
     waiting.clear();
   };
   const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./convert-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./convert-worker.ts', import.meta.url), { resourceLimits: limits });
     worker.on('message', (result: ConvertResult) => {
       const pending = waiting.get(result.id);
       waiting.delete(result.id);
       if (result.ok) pending?.resolve(result.converted);
       else pending?.reject(new Error(result.error));
     });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!closing) fail(new Error(`A conversion worker stopped with exit code ${code}`));
+    worker.on('error', fallBack);
+    worker.on('exit', () => {
+      if (!closing) fallBack();
     });
     return worker;
   });
   return {
     convert(body, title) {
-      if (failure) return Promise.reject(failure);
+      if (broken) return inPlace(body, title);
       const id = nextId++;
       return new Promise<Converted>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { body, title, resolve, reject });
         workers[id % workers.length]!.postMessage({ id, body, title } satisfies ConvertTask);
       });
     },
@@ -97,8 +104,17 @@ export function createConverter(threads: number): Converter {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
+    get fellBack() {
+      return broken;
+    },
   };
 }
+
+/**
+ * A worker's heap, kept small: left to itself V8 grew each thread's heap until a 10,000-post import
+ * peaked at 570 MB. A post too big for it is converted on the main thread instead.
+ */
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 export interface ConvertTask {
   id: number;
