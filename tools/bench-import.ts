@@ -12,7 +12,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { converterThreads } from '../src/lib/import/convert.ts';
 import { runImport } from '../src/lib/import/run.ts';
 
 const { values } = parseArgs({
@@ -40,13 +39,12 @@ if (values.run && values.content) {
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  // Every thread's CPU time (the conversion worker's and the writes' included): what the import costs.
+  // Every thread's CPU time (the background writes' included): what the import itself costs.
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
     JSON.stringify({
       posts: report.postsWritten,
       commentsKept: report.commentsKept,
-      threads: converterThreads(report.postsWritten),
       seconds: Number(seconds.toFixed(1)),
       postsPerSecond: Math.round(report.postsWritten / seconds),
       cpuSeconds: Number(cpuSeconds.toFixed(1)),

@@ -17,7 +17,6 @@ import { OldAddresses, redirectFrom } from '../../src/lib/import/old-urls.ts';
 import { firstSentences } from '../../src/lib/import/text.ts';
 import { autop, expandShortcodes, flattenBlocks, newTally } from '../../src/lib/import/wordpress.ts';
 import { WriteQueue } from '../../src/lib/import/write-queue.ts';
-import { convertBody, createConverter } from '../../src/lib/import/convert.ts';
 import { commentsSchema } from '../../src/schemas/comments.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 
@@ -300,45 +299,6 @@ describe('writing in the background', () => {
       expect(existsSync(join(dir, 'b.md'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('converting on worker threads', () => {
-  const html =
-    '<p>Why we read aloud:</p><ol><li>It builds vocabulary.</li><li>It models fluency.</li><li>It is fun.</li></ol>';
-  const title = 'Three reasons to read aloud';
-  const parsed = () => parseBody(html, { rewrite: () => undefined });
-
-  it('gives what converting in place gives', async () => {
-    const converter = createConverter(1);
-    try {
-      const [onThread, again] = await Promise.all([
-        converter.convert(parsed(), title),
-        converter.convert(parsed(), title),
-      ]);
-      expect(onThread).toEqual(convertBody(parsed(), title));
-      expect(again.kind).toBe('rules-of-thumb');
-      expect(onThread.markdown).toContain('1. It builds vocabulary.');
-      expect(converter.fellBack).toBe(false);
-    } finally {
-      await converter.close();
-    }
-  });
-
-  it('converts a post too big for a worker’s memory on the main thread instead', async () => {
-    const huge = `<p>${Array.from({ length: 10_000 }, (_, i) => `word ${i} <b>bold</b> <a href="https://x.example/${i}">a link</a>`).join(' ')}</p>`;
-    const body = () => parseBody(huge, { rewrite: () => undefined });
-    const converter = createConverter(1, { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 4 });
-    try {
-      const result = await converter.convert(body(), 'A very long post');
-      expect(converter.fellBack).toBe(true);
-      expect(result.markdown.length).toBeGreaterThan(500_000);
-      expect(result).toEqual(convertBody(body(), 'A very long post'));
-      // The rest of the import goes on in place.
-      expect(await converter.convert(parsed(), title)).toEqual(convertBody(parsed(), title));
-    } finally {
-      await converter.close();
     }
   });
 });

@@ -330,24 +330,3 @@ describe('importing a WordPress export', () => {
     rmSync(other, { recursive: true, force: true });
   });
 });
-
-describe('a long import', () => {
-  it('converts bodies on worker threads and writes exactly what converting in place writes', async () => {
-    const results = await Promise.all(
-      [0, 2].map(async (threads) => {
-        const { dir, content } = workspace(`wordpress-threads-${threads}`);
-        const source = placeExport('wordpress.xml', dir, server.origin);
-        const report = await runImport({ ...options, source, contentRoot: content, cwd: dir, threads });
-        return { report, posts: snapshot(join(content, 'posts/oak-primary')), content };
-      }),
-    );
-    const [inPlace, onThreads] = results as [(typeof results)[0], (typeof results)[0]];
-    expect(Object.keys(onThreads.posts).length).toBeGreaterThan(5);
-    expect(onThreads.posts).toEqual(inPlace.posts);
-    expect(readFileSync(join(onThreads.content, 'redirects.yaml'), 'utf8')).toBe(
-      readFileSync(join(inPlace.content, 'redirects.yaml'), 'utf8'),
-    );
-    expect(onThreads.report.imported).toEqual(inPlace.report.imported);
-    expect(onThreads.report.rules).toEqual(['content/posts/oak-primary/seven-rules-for-class-novels.md']);
-  });
-});

@@ -9,7 +9,7 @@ import { postSchema } from '../../schemas/post.ts';
 import { redirectsSchema, type RedirectEntry } from '../../schemas/redirects.ts';
 import { z } from 'astro/zod';
 import { bodyToMarkdown, parseBody, type BodyImage } from './html-to-markdown.ts';
-import { converterThreads, createConverter, type Converter } from './convert.ts';
+import { convertBody } from './convert.ts';
 import { altFromFileName, cleanImage, imageFileName, MediaFolder, obtainImage, originalCandidates } from './images.ts';
 import { freeSlug, matchAuthor, slugFor, sortTerms, type KnownAuthor, type KnownTopic } from './match.ts';
 import type { SourceAuthor, SourceComment, SourceFormat, SourceItem, SourceSite } from './model.ts';
@@ -44,8 +44,6 @@ export interface ImportOptions {
   cwd?: string;
   /** Progress lines on a long import. */
   progress?: (line: string) => void;
-  /** Worker threads converting bodies (default: the spare cores on an import of 200 posts or more). */
-  threads?: number;
 }
 
 const stringPostSchema = postSchema(z.string());
@@ -190,7 +188,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     file = await exportFile(options.source);
     report.source = rel(file);
   }
-  let converter: Converter | undefined;
   try {
     await sniff(file);
     const postsDir = join(root, 'posts', options.into);
@@ -396,13 +393,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       return 'new';
     };
 
-    // Pass 2: convert and write each post. Posts are finished (front matter, comments, files, report) in
-    // the export's order, a few behind the one being read, while workers convert the bodies in between.
+    // Pass 2: convert and write each post.
     let done = 0;
     const total = plans.size;
-    const threads = options.threads ?? converterThreads(total);
-    converter = createConverter(threads);
-    const finishing: (() => Promise<void>)[] = [];
     for await (const event of readExport(file)) {
       if (event.type !== 'item') continue;
       const item = event.item;
@@ -428,15 +421,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
       const plan = plans.get(item.key);
       if (!plan) continue;
-      finishing.push(await importPost(item, plan, converter));
-      if (finishing.length > 2 * threads + 1) await finishing.shift()!();
+      await importPost(item, plan);
       await writes.drain();
       if (++done % 250 === 0) progress(`${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} posts…`);
     }
-    for (const finish of finishing) await finish();
 
-    /** Reads a post and saves its pictures; returns what finishes it once its body is converted. */
-    async function importPost(item: SourceItem, plan: Planned, converter: Converter): Promise<() => Promise<void>> {
+    async function importPost(item: SourceItem, plan: Planned) {
       const postFile = join(postsDir, `${plan.slug}.md`);
       const fileLabel = rel(postFile);
       const tally = newTally();
@@ -518,97 +508,92 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
       state.images[plan.slug] = current;
 
-      const conversion = converter.convert({ tree: body.tree, footnotes: body.footnotes }, item.title);
-      // Awaited when the post is finished; until then a failure must not count as unhandled.
-      conversion.catch(() => {});
-      return async () => {
-        const { markdown, kind, caseStudy, opening } = await conversion;
+      const { markdown, kind, caseStudy, opening } = convertBody(body, item.title);
 
-        // Front matter.
-        const sorted = sortTerms(item.terms, topics);
-        for (const term of item.terms) {
-          const match = sortTerms([term], topics).topics[0];
-          if (match) report.termsToTopics.set(term.name, match);
-        }
-        for (const tag of sorted.tags) report.tag(tag);
-        for (const dropped of sorted.dropped) report.droppedTerm(dropped);
-        let postTopics = sorted.topics;
-        if (postTopics.length === 0) {
-          postTopics = [fallbackTopic!];
-          defaulted.push(fileLabel);
-        }
-        if (kind === 'rules-of-thumb') report.rules.push(fileLabel);
-        if (caseStudy) report.caseStudies.push(fileLabel);
-        const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
-        const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
-        const text = excerpt || lead || opening;
-        const description =
-          firstSentences(text) ||
-          `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
-        const date = item.date ?? item.modified ?? new Date(0);
-        const updated =
-          item.modified && item.modified.getTime() - date.getTime() > 24 * 3600 * 1000 ? item.modified : undefined;
-        const lang = item.lang ?? siteLang;
-        const draft = item.status !== 'publish';
-        const front: Record<string, unknown> = {
-          title: item.title || `Untitled post of ${date.toISOString().slice(0, 10)}`,
-          description,
-          date: date.toISOString().replace('.000Z', 'Z'),
-          ...(updated ? { updated: updated.toISOString().replace('.000Z', 'Z') } : {}),
-          authors: [authorFor(item.author)],
-          kind,
-          topics: postTopics,
-          ...(sorted.tags.length ? { tags: sorted.tags } : {}),
-          ...(lang && lang.split('-')[0] !== publisherLang.toLowerCase().split('-')[0]
-            ? { lang: lang.split('-')[0] }
-            : {}),
-          ...(hero ?? {}),
-          ...(plan.identity.importedFrom ? { importedFrom: plan.identity.importedFrom } : {}),
-          ...(plan.identity.guid ? { guid: plan.identity.guid } : {}),
-          ...(draft ? { draft: true } : {}),
+      // Front matter.
+      const sorted = sortTerms(item.terms, topics);
+      for (const term of item.terms) {
+        const match = sortTerms([term], topics).topics[0];
+        if (match) report.termsToTopics.set(term.name, match);
+      }
+      for (const tag of sorted.tags) report.tag(tag);
+      for (const dropped of sorted.dropped) report.droppedTerm(dropped);
+      let postTopics = sorted.topics;
+      if (postTopics.length === 0) {
+        postTopics = [fallbackTopic!];
+        defaulted.push(fileLabel);
+      }
+      if (kind === 'rules-of-thumb') report.rules.push(fileLabel);
+      if (caseStudy) report.caseStudies.push(fileLabel);
+      const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
+      const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
+      const text = excerpt || lead || opening;
+      const description =
+        firstSentences(text) ||
+        `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
+      const date = item.date ?? item.modified ?? new Date(0);
+      const updated =
+        item.modified && item.modified.getTime() - date.getTime() > 24 * 3600 * 1000 ? item.modified : undefined;
+      const lang = item.lang ?? siteLang;
+      const draft = item.status !== 'publish';
+      const front: Record<string, unknown> = {
+        title: item.title || `Untitled post of ${date.toISOString().slice(0, 10)}`,
+        description,
+        date: date.toISOString().replace('.000Z', 'Z'),
+        ...(updated ? { updated: updated.toISOString().replace('.000Z', 'Z') } : {}),
+        authors: [authorFor(item.author)],
+        kind,
+        topics: postTopics,
+        ...(sorted.tags.length ? { tags: sorted.tags } : {}),
+        ...(lang && lang.split('-')[0] !== publisherLang.toLowerCase().split('-')[0]
+          ? { lang: lang.split('-')[0] }
+          : {}),
+        ...(hero ?? {}),
+        ...(plan.identity.importedFrom ? { importedFrom: plan.identity.importedFrom } : {}),
+        ...(plan.identity.guid ? { guid: plan.identity.guid } : {}),
+        ...(draft ? { draft: true } : {}),
+      };
+      const checked = stringPostSchema.safeParse(front);
+      if (!checked.success) {
+        report.skip('posts that could not be made valid');
+        progress(
+          `${fileLabel}: skipped (${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+        );
+        return;
+      }
+      const content = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${markdown}`;
+      const outcome = safeWrite(postFile, content);
+      if (outcome === 'new') (draft ? report.drafts : report.imported).push(fileLabel);
+      else if (outcome === 'unchanged') report.unchanged++;
+      else if (outcome === 'updated') report.updated.push(fileLabel);
+      else if (outcome === 'edited') report.keptEdited.push(fileLabel);
+      else report.changedAtSource.push(fileLabel);
+
+      // Comments: approved ones kept, threaded; pingbacks and trackbacks as mentions.
+      const comments = [...item.comments, ...(bloggerComments.get(item.key) ?? [])];
+      const archive = archiveComments(comments, report);
+      if (archive.comments.length || archive.mentions.length) {
+        const data: CommentsData = {
+          ...(plan.identity.importedFrom ? { from: plan.identity.importedFrom } : {}),
+          ...archive,
         };
-        const checked = stringPostSchema.safeParse(front);
-        if (!checked.success) {
-          report.skip('posts that could not be made valid');
-          progress(
-            `${fileLabel}: skipped (${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
-          );
-          return;
-        }
-        const content = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${markdown}`;
-        const outcome = safeWrite(postFile, content);
-        if (outcome === 'new') (draft ? report.drafts : report.imported).push(fileLabel);
-        else if (outcome === 'unchanged') report.unchanged++;
-        else if (outcome === 'updated') report.updated.push(fileLabel);
-        else if (outcome === 'edited') report.keptEdited.push(fileLabel);
-        else report.changedAtSource.push(fileLabel);
+        const parsed = commentsSchema.safeParse(data);
+        if (parsed.success) {
+          const yaml = `# Comments from the original blog, imported by npm run import. Names, dates and words only.\n${stringify(data, { lineWidth: 0 })}`;
+          safeWrite(join(postsDir, `${plan.slug}.comments.yaml`), yaml);
+        } else report.dropComment('could not be archived', archive.comments.length);
+      }
 
-        // Comments: approved ones kept, threaded; pingbacks and trackbacks as mentions.
-        const comments = [...item.comments, ...(bloggerComments.get(item.key) ?? [])];
-        const archive = archiveComments(comments, report);
-        if (archive.comments.length || archive.mentions.length) {
-          const data: CommentsData = {
-            ...(plan.identity.importedFrom ? { from: plan.identity.importedFrom } : {}),
-            ...archive,
-          };
-          const parsed = commentsSchema.safeParse(data);
-          if (parsed.success) {
-            const yaml = `# Comments from the original blog, imported by npm run import. Names, dates and words only.\n${stringify(data, { lineWidth: 0 })}`;
-            safeWrite(join(postsDir, `${plan.slug}.comments.yaml`), yaml);
-          } else report.dropComment('could not be archived', archive.comments.length);
-        }
-
-        // Old addresses of published posts lead to the new page.
-        if (!draft) {
-          for (const old of [item.url, ...item.aliases]) {
-            const from = old ? redirectFrom(old) : undefined;
-            if (from && !redirectFroms.has(from)) {
-              redirectFroms.add(from);
-              redirects.push({ from, to: plan.path });
-            }
+      // Old addresses of published posts lead to the new page.
+      if (!draft) {
+        for (const old of [item.url, ...item.aliases]) {
+          const from = old ? redirectFrom(old) : undefined;
+          if (from && !redirectFroms.has(from)) {
+            redirectFroms.add(from);
+            redirects.push({ from, to: plan.path });
           }
         }
-      };
+      }
     }
 
     if (defaulted.length) report.defaultTopic = { topic: fallbackTopic, files: defaulted };
@@ -673,7 +658,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
     return report;
   } finally {
-    await converter?.close();
     await cleanup();
   }
 }
