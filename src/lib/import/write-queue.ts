@@ -14,7 +14,7 @@ export class WriteQueue {
   private roomMade: (() => void) | undefined;
   private readonly limit: number;
 
-  constructor(limit = 64) {
+  constructor(limit = 16) {
     this.limit = limit;
   }
 
@@ -36,7 +36,7 @@ export class WriteQueue {
     this.roomMade?.();
   }
 
-  /** Waits until no more than the limit are waiting, so a long import does not hold every file in memory. */
+  /** Waits until no more than the limit are waiting: a long backlog only held memory (a limit of 64 peaked higher). */
   async drain(): Promise<void> {
     if (this.queue.length > this.limit && this.running)
       await new Promise<void>((resolve) => {
