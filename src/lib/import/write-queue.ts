@@ -36,7 +36,7 @@ export class WriteQueue {
     this.roomMade?.();
   }
 
-  /** Waits until no more than the limit are waiting: a long backlog only held memory (a limit of 64 peaked higher). */
+  /** Waits until no more than the limit are waiting: a longer backlog would only hold memory. */
   async drain(): Promise<void> {
     if (this.queue.length > this.limit && this.running)
       await new Promise<void>((resolve) => {
