@@ -14,19 +14,19 @@ import {
 } from './xml-stream.ts';
 
 /*
- * Blogger writes two formats, and Google documents neither; these are read as real exports and the tools
- * written against them show them.
+ * Blogger writes two formats, and Google documents neither; what is read here is what real exports and
+ * the tools written against them show.
  *
  * Google Takeout's `feed.atom` (namespace BLOGGER_2018) has one `<entry>` per post, page and comment, told
  * apart by `<blogger:type>` POST, PAGE or COMMENT (forthy42/net2o xml/blogger-atom.fs, a schema taken from a
  * real Takeout). `<blogger:status>` is LIVE, DRAFT, SCHEDULED or SOFT_TRASHED for posts (the Blogger API's
- * post statuses) and LIVE or SPAM_COMMENT for comments; a trashed entry also carries the time in
+ * post statuses) and LIVE or SPAM_COMMENT for comments; an entry in the bin also has the time in
  * `<blogger:trashed>`, which is empty (`<blogger:trashed/>`) otherwise. A comment names its post's entry id
  * in `<blogger:parent>` and, when it answers another comment, that comment's entry id in
- * `<blogger:inReplyTo>` (empty otherwise); an audit of a real Takeout resolves both against entry ids this
- * way (fenomenosdelcaribe migration audit, source_records and comment_rows). The old address is the path in
- * `<blogger:filename>` (`/2013/06/slug.html`, no host; `<link/>` is empty), labels are
- * `<category scheme='tag:blogger.com,1999:blog-…' term='…'/>`, the search description is
+ * `<blogger:inReplyTo>`, empty otherwise (psainaveen12/NewsWebsite tests/test_app.py has such an entry; a
+ * migration audit run on a real Takeout resolves both against entry ids and counts SPAM_COMMENT). The old
+ * address is the path in `<blogger:filename>` (`/2013/06/slug.html`, no host; `<link/>` is empty), labels
+ * are `<category scheme='tag:blogger.com,1999:blog-…' term='…'/>`, the search description is
  * `<blogger:metaDescription>`, and titles are HTML-escaped before being XML-escaped (`&amp;#39;`).
  *
  * The classic export (Settings → Back up content before Takeout) is a GData Atom feed: each entry's kind is a
