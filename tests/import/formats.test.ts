@@ -50,9 +50,24 @@ describe('importing a Blogger Takeout folder', () => {
       'content/posts/ysgol-derw/amser-stori-yn-yr-iard.md',
       'content/posts/ysgol-derw/geiriau-newydd.md',
     ]);
-    expect(result.report.drafts).toEqual(['content/posts/ysgol-derw/syniadau-am-y-nadolig.md']);
-    expect(Object.fromEntries(result.report.skipped)).toEqual({ pages: 1 });
+    expect(result.report.drafts.sort()).toEqual([
+      'content/posts/ysgol-derw/diwrnod-y-llyfr-2015.md',
+      'content/posts/ysgol-derw/syniadau-am-y-nadolig.md',
+    ]);
+    expect(Object.fromEntries(result.report.skipped)).toEqual({ pages: 1, 'trashed posts': 1 });
     expect(result.errors).toEqual([]);
+  });
+
+  it('reads what Takeout writes: a scheduled post is a draft, titles are escaped twice, and the search description is kept', () => {
+    const scheduled = post('diwrnod-y-llyfr-2015');
+    expect(scheduled.front).toContain('title: "Diwrnod y Llyfr: dewch fel cymeriad o\'r llyfr"');
+    expect(scheduled.front).toContain('draft: true');
+    expect(post('geiriau-newydd').front).toContain(
+      'description: Pum peth a ddysgon ni wrth gyflwyno gair newydd bob wythnos i blant y Cyfnod Sylfaen.',
+    );
+    expect(existsSync(join(result.content, 'posts/ysgol-derw/prawf.md'))).toBe(false);
+    const { front } = post('amser-stori-yn-yr-iard');
+    expect(front).toMatch(/tags:\n {2}- Darllen\n {2}- Awyr agored/);
   });
 
   it("makes paragraphs of Blogger's <div> and <br> soup, and keeps the original GUID", () => {
@@ -93,11 +108,14 @@ describe('importing a Blogger Takeout folder', () => {
     const archive = readFileSync(join(result.content, 'posts/ysgol-derw/amser-stori-yn-yr-iard.comments.yaml'), 'utf8');
     expect(archive).toContain('name: Mam Elis');
     expect(archive).toContain('Mae Elis wrth ei fodd efo amser stori!\n\n      Diolch.');
-    expect(archive).toMatch(
-      /parent: tag:blogger\.com,1999:blog-7700112233\.post-1001\.comment-3001\n {4}name: Carys Pennaeth/,
-    );
+    // A reply names the comment it answers in blogger:inReplyTo; top-level comments have it empty.
+    expect(archive).toMatch(/- id: tag:blogger\.com,1999:blog-7700112233\.post-3001\n {4}name: Mam Elis/);
+    expect(archive).toMatch(/parent: tag:blogger\.com,1999:blog-7700112233\.post-3001\n {4}name: Carys Pennaeth/);
+    expect(archive.match(/parent:/g)).toHaveLength(1);
     expect(archive).not.toContain('Win big');
-    expect(Object.fromEntries(result.report.commentsDropped)).toEqual({ spam: 1 });
+    expect(archive).not.toContain('Sylw a gafodd ei ddileu');
+    expect(existsSync(join(result.content, 'posts/ysgol-derw/geiriau-newydd.comments.yaml'))).toBe(false);
+    expect(Object.fromEntries(result.report.commentsDropped)).toEqual({ spam: 1, trash: 1, 'not approved': 1 });
   });
 
   it("redirects Blogger's old post paths and feeds", () => {
@@ -124,9 +142,11 @@ describe('importing a classic Blogger export', () => {
     expect(front).toContain('importedFrom: https://elmenglish.blogspot.com/2016/10/what-ects-taught-us.html');
     expect(body).toContain('[mentoring is two-way](/schools/elm-academy/mentoring-is-two-way/)');
     expect(report.authorsMatched.get('Ben Teacher')).toBe('ben-teacher');
-    expect(readFileSync(join(content, 'posts/elm-academy/what-ects-taught-us.comments.yaml'), 'utf8')).toContain(
-      'text: "Same here: our ECTs brought back _retrieval practice_."',
-    );
+    const archive = readFileSync(join(content, 'posts/elm-academy/what-ects-taught-us.comments.yaml'), 'utf8');
+    expect(archive).toContain('text: "Same here: our ECTs brought back _retrieval practice_."');
+    // A reply links to the comment it answers (rel="related", its feed address ends in that comment's number).
+    expect(archive).toMatch(/parent: tag:blogger\.com,1999:blog-5550001\.post-71\n {4}name: Ben Teacher/);
+    expect(report.drafts).toEqual(['content/posts/elm-academy/half-written-thoughts-on-marking.md']);
   });
 });
 

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commentHtml, threadComments } from '../../src/lib/comments.ts';
 import {
@@ -13,6 +16,7 @@ import { guessKind, matchAuthor, sortTerms } from '../../src/lib/import/match.ts
 import { OldAddresses, redirectFrom } from '../../src/lib/import/old-urls.ts';
 import { firstSentences } from '../../src/lib/import/text.ts';
 import { autop, expandShortcodes, flattenBlocks, newTally } from '../../src/lib/import/wordpress.ts';
+import { WriteQueue } from '../../src/lib/import/write-queue.ts';
 import { commentsSchema } from '../../src/schemas/comments.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 
@@ -270,5 +274,31 @@ describe('comment archives', () => {
       '"9" is not the id of a comment in this file',
       'looks like an email address: write the commenter’s name instead, never their email',
     ]);
+  });
+});
+
+describe('writing in the background', () => {
+  it('writes every file, in order, keeps the backlog bounded and reports the first failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commonroom-write-queue-'));
+    try {
+      const queue = new WriteQueue(4);
+      for (let i = 0; i < 40; i++) {
+        queue.add(join(dir, `f${i}.md`), `file ${i}\n`);
+        await queue.drain();
+        // After a drain at most the limit wait, plus the one being written (its file may exist, empty).
+        expect(readdirSync(dir).length).toBeGreaterThanOrEqual(i + 1 - 4 - 1);
+      }
+      await queue.flush();
+      expect(readdirSync(dir)).toHaveLength(40);
+      expect(readFileSync(join(dir, 'f39.md'), 'utf8')).toBe('file 39\n');
+
+      const failing = new WriteQueue();
+      failing.add(join(dir, 'missing-folder', 'a.md'), 'a');
+      failing.add(join(dir, 'b.md'), 'b');
+      await expect(failing.flush()).rejects.toThrow(/ENOENT/);
+      expect(existsSync(join(dir, 'b.md'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

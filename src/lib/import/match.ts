@@ -19,7 +19,17 @@ export interface KnownTopic {
   name: string;
 }
 
-const key = (text: string) => slugify(text.normalize('NFKC'));
+/** Names repeat across thousands of posts (the same categories, the same authors): each is slugified once. */
+const keys = new Map<string, string>();
+const key = (text: string) => {
+  let found = keys.get(text);
+  if (found === undefined) {
+    found = slugify(text.normalize('NFKC'));
+    if (keys.size > 50_000) keys.clear();
+    keys.set(text, found);
+  }
+  return found;
+};
 
 /** Finds an existing author for the export's author: by email, else by name (accents and case ignored). */
 export function matchAuthor(author: SourceAuthor, known: readonly KnownAuthor[]): KnownAuthor | undefined {
@@ -48,14 +58,11 @@ const NOISE = new Set([
 
 const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 
-/**
- * Sorts a post's categories and tags: those naming a topic of the network (by id or name, case and plurals
- * ignored) become topics, noise such as "Uncategorized" is dropped, the rest are kept as tags.
- */
-export function sortTerms(
-  terms: readonly SourceTerm[],
-  topics: readonly KnownTopic[],
-): { topics: string[]; tags: string[]; dropped: string[] } {
+/** The names each topic answers to, worked out once per list of topics. */
+const topicKeyCache = new WeakMap<readonly KnownTopic[], Map<string, string>>();
+function topicKeys(topics: readonly KnownTopic[]): Map<string, string> {
+  const cached = topicKeyCache.get(topics);
+  if (cached) return cached;
   const byKey = new Map<string, string>();
   for (const topic of topics) {
     byKey.set(topic.id, topic.id);
@@ -64,6 +71,19 @@ export function sortTerms(
     // "SEND and ALN" also answers to "SEND"; "Professional development (CPD)" to both halves.
     for (const part of topic.name.split(/\s+(?:and|&)\s+|[()/,]/)) if (part.trim()) byKey.set(key(part), topic.id);
   }
+  topicKeyCache.set(topics, byKey);
+  return byKey;
+}
+
+/**
+ * Sorts a post's categories and tags: those naming a topic of the network (by id or name, case and plurals
+ * ignored) become topics, noise such as "Uncategorized" is dropped, the rest are kept as tags.
+ */
+export function sortTerms(
+  terms: readonly SourceTerm[],
+  topics: readonly KnownTopic[],
+): { topics: string[]; tags: string[]; dropped: string[] } {
+  const byKey = topicKeys(topics);
   const out = { topics: [] as string[], tags: [] as string[], dropped: [] as string[] };
   for (const term of terms) {
     const name = term.name.trim();

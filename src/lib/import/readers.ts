@@ -13,6 +13,28 @@ import {
   type XmlRecord,
 } from './xml-stream.ts';
 
+/*
+ * Blogger writes two formats, and Google documents neither; what is read here is what real exports and
+ * the tools written against them show.
+ *
+ * Google Takeout's `feed.atom` (namespace BLOGGER_2018) has one `<entry>` per post, page and comment, told
+ * apart by `<blogger:type>` POST, PAGE or COMMENT (forthy42/net2o xml/blogger-atom.fs, a schema taken from a
+ * real Takeout). `<blogger:status>` is LIVE, DRAFT, SCHEDULED or SOFT_TRASHED for posts (the Blogger API's
+ * post statuses) and LIVE or SPAM_COMMENT for comments; an entry in the bin also has the time in
+ * `<blogger:trashed>`, which is empty (`<blogger:trashed/>`) otherwise. A comment names its post's entry id
+ * in `<blogger:parent>` and, when it answers another comment, that comment's entry id in
+ * `<blogger:inReplyTo>`, empty otherwise (psainaveen12/NewsWebsite tests/test_app.py has such an entry; a
+ * migration audit run on a real Takeout resolves both against entry ids and counts SPAM_COMMENT). The old
+ * address is the path in `<blogger:filename>` (`/2013/06/slug.html`, no host; `<link/>` is empty), labels
+ * are `<category scheme='tag:blogger.com,1999:blog-…' term='…'/>`, the search description is
+ * `<blogger:metaDescription>`, and titles are HTML-escaped before being XML-escaped (`&amp;#39;`).
+ *
+ * The classic export (Settings → Back up content before Takeout) is a GData Atom feed: each entry's kind is a
+ * `<category scheme='http://schemas.google.com/g/2005#kind' term='…/kind#post'>` (or page, comment, settings,
+ * template), drafts carry `<app:control><app:draft>yes</app:draft></app:control>`, and a comment names its
+ * post in `<thr:in-reply-to ref='tag:…post-N' href='…/slug.html'>` (RFC 4685, as in Blogger's comment feeds)
+ * and a comment it answers in `<link rel='related' href='…/comments/default/N'>`.
+ */
 const BLOGGER_2018 = 'http://schemas.google.com/blogger/2018';
 const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
 
@@ -369,8 +391,18 @@ function bloggerParent(node: XmlNode): string | undefined {
   return textOf(node, 'blogger:parent') ?? child(node, 'thr:in-reply-to')?.attrs.ref ?? undefined;
 }
 
+/** Takeout's `<blogger:trashed>` holds when the entry was put in the bin; it is empty for everything else. */
+const trashed = (node: XmlNode) => textOf(node, 'blogger:trashed') !== undefined;
+
+function commentDropped(node: XmlNode): SourceComment['dropped'] {
+  const status = (textOf(node, 'blogger:status') ?? 'LIVE').toUpperCase();
+  if (/SPAM/.test(status)) return 'spam';
+  if (trashed(node) || /TRASH|DELETED|EMPTIED/.test(status)) return 'trash';
+  return status === 'LIVE' ? undefined : 'unapproved';
+}
+
 function bloggerComment(node: XmlNode): SourceComment {
-  const statusText = (textOf(node, 'blogger:status') ?? 'LIVE').toUpperCase();
+  const dropped = commentDropped(node);
   const date = parseDate(textOf(node, 'published') ?? textOf(node, 'blogger:created'));
   const replyTo =
     textOf(node, 'blogger:inReplyTo') ?? children(node, 'link').find((l) => l.attrs.rel === 'related')?.attrs.href;
@@ -382,9 +414,7 @@ function bloggerComment(node: XmlNode): SourceComment {
     ...(date ? { date } : {}),
     html: atomHtml(child(node, 'content')),
     type: 'comment',
-    ...(statusText === 'LIVE'
-      ? {}
-      : { dropped: /SPAM/.test(statusText) ? 'spam' : /TRASH|DELETED/.test(statusText) ? 'trash' : 'unapproved' }),
+    ...(dropped ? { dropped } : {}),
   };
 }
 
@@ -394,10 +424,22 @@ function replyToId(id: string, href: string): string {
   return number ? id.replace(/\d+$/, number) : href;
 }
 
+function bloggerStatus(node: XmlNode): SourceItem['status'] {
+  const status = textOf(node, 'blogger:status')?.toUpperCase();
+  if (trashed(node)) return 'trash';
+  if (status === undefined) {
+    const control = child(node, 'app:control');
+    return control && textOf(control, 'app:draft') === 'yes' ? 'draft' : 'publish';
+  }
+  if (status === 'LIVE') return 'publish';
+  if (status === 'DRAFT') return 'draft';
+  if (status === 'SCHEDULED') return 'future';
+  return /TRASH|DELETED/.test(status) ? 'trash' : 'other';
+}
+
 function bloggerItem(node: XmlNode, kind: 'post' | 'page'): SourceItem {
   const base = atomItem(node);
-  const statusText = textOf(node, 'blogger:status')?.toUpperCase();
-  const draft = child(node, 'app:control') && textOf(child(node, 'app:control')!, 'app:draft') === 'yes';
+  const metaDescription = textOf(node, 'blogger:metaDescription');
   const filename = textOf(node, 'blogger:filename');
   const terms = children(node, 'category')
     .filter((c) => c.attrs.scheme !== KIND_SCHEME && c.attrs.term)
@@ -407,20 +449,8 @@ function bloggerItem(node: XmlNode, kind: 'post' | 'page'): SourceItem {
   return {
     ...base,
     type: kind,
-    status:
-      statusText === undefined
-        ? draft
-          ? 'draft'
-          : 'publish'
-        : statusText === 'LIVE'
-          ? 'publish'
-          : statusText === 'DRAFT'
-            ? 'draft'
-            : statusText === 'SCHEDULED'
-              ? 'future'
-              : /TRASH|DELETED/.test(statusText)
-                ? 'trash'
-                : 'other',
+    status: bloggerStatus(node),
+    ...(metaDescription && !base.excerpt ? { excerpt: metaDescription } : {}),
     ...(url ? { url } : {}),
     ...(slug ? { slug } : {}),
     terms,

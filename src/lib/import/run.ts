@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -8,11 +8,10 @@ import { commentsSchema, type CommentsData } from '../../schemas/comments.ts';
 import { postSchema } from '../../schemas/post.ts';
 import { redirectsSchema, type RedirectEntry } from '../../schemas/redirects.ts';
 import { z } from 'astro/zod';
-import type { Root as MdastRoot } from 'mdast';
-import { toString as mdastText } from 'mdast-util-to-string';
-import { bodyToMarkdown, bodyToTree, parseBody, type BodyImage } from './html-to-markdown.ts';
+import { bodyToMarkdown, parseBody, type BodyImage } from './html-to-markdown.ts';
+import { convertBody } from './convert.ts';
 import { altFromFileName, cleanImage, imageFileName, MediaFolder, obtainImage, originalCandidates } from './images.ts';
-import { freeSlug, guessKind, matchAuthor, slugFor, sortTerms, type KnownAuthor, type KnownTopic } from './match.ts';
+import { freeSlug, matchAuthor, slugFor, sortTerms, type KnownAuthor, type KnownTopic } from './match.ts';
 import type { SourceAuthor, SourceComment, SourceFormat, SourceItem, SourceSite } from './model.ts';
 import { OldAddresses, redirectFrom } from './old-urls.ts';
 import { exportFile, readExport, sniff } from './readers.ts';
@@ -20,6 +19,7 @@ import { ImportReport } from './report.ts';
 import { firstSentences, htmlToPlainText } from './text.ts';
 import { autop, newTally, wordpressHtml, type Attachment } from './wordpress.ts';
 import { ImportError } from './xml-stream.ts';
+import { WriteQueue } from './write-queue.ts';
 import slugify from '@sindresorhus/slugify';
 
 export interface ImportOptions {
@@ -349,16 +349,28 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const siteLang = site.lang;
 
     /**
-     * Writes a file unless it would overwrite a writer's edits; returns what happened. Synchronous: the files
-     * are small, and waiting on the thread pool for each one cost more than the writing.
+     * Writes a file unless it would overwrite a writer's edits; returns what happened at once, while the
+     * write itself goes on in the background (`writes`), so the next post is converted meanwhile.
      */
-    const folders = new Set<string>();
+    const writes = new WriteQueue();
+    // What each folder held before, listed once: asking the disk about every file stalled behind the
+    // background writes creating their neighbours.
+    const listings = new Map<string, Set<string>>();
+    const listing = (folder: string) => {
+      let names = listings.get(folder);
+      if (!names) {
+        names = new Set(existsSync(folder) ? readdirSync(folder) : []);
+        listings.set(folder, names);
+      }
+      return names;
+    };
+    const exists = (abs: string) => listing(dirname(abs)).has(basename(abs));
     const safeWrite = (
       abs: string,
       content: string | Buffer,
     ): 'new' | 'unchanged' | 'updated' | 'edited' | 'changed' => {
       const key = rel(abs);
-      if (existsSync(abs)) {
+      if (exists(abs)) {
         const current = readFileSync(abs);
         if (Buffer.compare(current, Buffer.from(content)) === 0) {
           state.files[key] = sha(current);
@@ -366,15 +378,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         }
         if (state.files[key] !== sha(current)) return 'edited';
         if (!options.update) return 'changed';
-        if (!options.dryRun) writeFileSync(abs, content);
+        if (!options.dryRun) writes.add(abs, content);
         state.files[key] = sha(content);
         return 'updated';
       }
       if (!options.dryRun) {
-        const folder = dirname(abs);
-        if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-        writeFileSync(abs, content);
+        const names = listing(dirname(abs));
+        if (names.size === 0) mkdirSync(dirname(abs), { recursive: true });
+        writes.add(abs, content);
+        names.add(basename(abs));
       }
       state.files[key] = sha(content);
       written++;
@@ -410,6 +422,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const plan = plans.get(item.key);
       if (!plan) continue;
       await importPost(item, plan);
+      await writes.drain();
       if (++done % 250 === 0) progress(`${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} posts…`);
     }
 
@@ -446,7 +459,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const fetchAndSave = async (candidates: string[]): Promise<{ name?: string; reason?: string }> => {
         const original = candidates.at(-1)!;
         const known = previous[original];
-        if (known && existsSync(join(postsDir, known))) {
+        if (known && exists(join(postsDir, known))) {
           current[original] = known;
           report.imagesReused++;
           return { name: known };
@@ -495,9 +508,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
       state.images[plan.slug] = current;
 
-      const tree = bodyToTree(body);
-      let markdown = bodyToMarkdown(tree);
-      if (!markdown.trim()) markdown = '_This post had no text on the original blog._\n';
+      const { markdown, kind, caseStudy, opening } = convertBody(body, item.title);
 
       // Front matter.
       const sorted = sortTerms(item.terms, topics);
@@ -512,12 +523,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         postTopics = [fallbackTopic!];
         defaulted.push(fileLabel);
       }
-      const { kind, caseStudy } = guessKind(item.title, markdown, tree);
       if (kind === 'rules-of-thumb') report.rules.push(fileLabel);
       if (caseStudy) report.caseStudies.push(fileLabel);
       const excerpt = item.excerpt ? htmlToPlainText(item.excerpt) : '';
       const lead = hasMore ? htmlToPlainText(beforeMore!) : '';
-      const text = excerpt || lead || openingText(tree);
+      const text = excerpt || lead || opening;
       const description =
         firstSentences(text) ||
         `${item.title || 'A post'}, first published on ${site.title ?? 'the school’s old blog'}.`;
@@ -618,6 +628,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       authorFiles.push(rel(abs));
     }
 
+    await writes.flush();
+
     // The redirect map, merged with what is there.
     const redirectsFile = join(root, 'redirects.yaml');
     report.redirectsFile = rel(redirectsFile);
@@ -648,24 +660,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   } finally {
     await cleanup();
   }
-}
-
-/** The post's opening paragraphs as text, up to its first list or heading once there is a sentence or two. */
-function openingText(tree: MdastRoot): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') {
-      if (length >= 50) break;
-      continue;
-    }
-    const text = mdastText(node).replace(/\s+/g, ' ').trim();
-    if (!text) continue;
-    parts.push(text);
-    length += text.length;
-    if (length >= 280) break;
-  }
-  return parts.join(' ');
 }
 
 /** Approved comments, threaded, as Markdown; pingbacks and trackbacks as mentions; the rest counted and dropped. */
