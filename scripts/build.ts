@@ -27,7 +27,13 @@ import {
 import { buildInputsKey, outputKey } from '../src/lib/build-inputs.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { printReport } from '../src/lib/check/report.ts';
-import { outputFolders, prepareStaging, recoverInterruptedSwap, swapIntoPlace } from '../src/lib/output-folder.ts';
+import {
+  deleteDiscarded,
+  outputFolders,
+  prepareStaging,
+  recoverInterruptedSwap,
+  swapIntoPlace,
+} from '../src/lib/output-folder.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
 
 const started = performance.now();
@@ -125,7 +131,14 @@ try {
 
 // A production build must not be a preview: variables that make Vite and Astro think they are in
 // development (NODE_ENV=test from a test runner, DEV=1 from a shell) would publish drafts and scheduled posts.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', COMMONROOM_OUT: folders.staging };
+// Astro's anonymous telemetry is left off: it would start git on every build to name the project, and a
+// school's build has no reason to report on itself.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  COMMONROOM_OUT: folders.staging,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -159,6 +172,7 @@ try {
 }
 writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
 writeJournal(astroCacheDir, { state: 'done', out: folders.out, inputs, output: outputKey(folders.out) });
+deleteDiscarded(folders, { background: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const kept = existsSync(folders.previous)
