@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,15 @@ describe('the inputs of a build', () => {
     expect(key({ settings: { ...inputs.settings, COMMONROOM_NOW: '2026-11-02' } })).toBe(before);
   });
 
+  it('follows a linked folder of posts, as the content loader does', () => {
+    const shared = mkdtempSync(join(tmpdir(), 'build-inputs-shared-'));
+    write(join(shared, 'second.md'), '---\ntitle: Second\n---\nShared.');
+    symlinkSync(shared, join(project, 'content/posts/elm'));
+    const before = key();
+    write(join(shared, 'second.md'), '---\ntitle: Second\n---\nShared, and changed.');
+    expect(key()).not.toBe(before);
+  });
+
   it('leaves out the output folders, caches and the packages themselves', () => {
     const before = key();
     write(join(project, 'dist/index.html'), '<h1>Changed</h1>');
@@ -71,7 +80,19 @@ describe('the inputs of a build', () => {
     write(join(project, '.cache/cards/manifest.jsonl'), '{}');
     write(join(project, 'node_modules/astro/index.js'), 'export const changed = 1;');
     write(join(project, 'tests/.tmp/out/index.html'), '<h1>Test</h1>');
+    write(join(project, 'tools/bench/bare-astro/.astro/data-store.json'), '{}');
+    write(join(project, 'tools/bench/bare-astro/src/pages/index.astro'), '<h1>Bare</h1>');
+    write(join(project, 'dist-demo/index.html'), '<h1>Demo</h1>');
+    write(join(project, 'docs/hosting.md'), '# Hosting');
+    write(join(project, 'build.log'), 'Done in 12 s');
+    write(join(project, 'content/.DS_Store'), '');
     expect(key()).toBe(before);
+  });
+
+  it('counts a folder of the project it does not know, since a build may read it', () => {
+    const before = key();
+    write(join(project, 'templates/card.svg'), '<svg/>');
+    expect(key()).not.toBe(before);
   });
 });
 
