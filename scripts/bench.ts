@@ -294,7 +294,7 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
  */
 function phases(lines: readonly { at: number; text: string }[], total: number): Phase[] {
   const find = (pattern: RegExp, from = 0) => {
-    for (let i = from; i < lines.length; i++) if (pattern.test(lines[i]!.text)) return i;
+    for (let i = Math.max(0, from); i < lines.length; i++) if (pattern.test(lines[i]!.text)) return i;
     return -1;
   };
   const marks: { name: string; at: number }[] = [];
