@@ -10,7 +10,8 @@
  * For each size it generates a network once (cached in the system temp folder by size, schools, seed and
  * generator version), then, in each run, builds under `/usr/bin/time -v`:
  *   cold  — every output and cache folder removed first
- *   warm  — the same build again with nothing changed
+ *   warm  — the same build again with nothing changed (`npm run build` finds nothing to do)
+ *   touched — one post given a new modification time, its words the same (an incremental build)
  *   edit  — after appending a sentence to one post (restored afterwards)
  * Ratios to bare Astro's cold build in the same run come first (cold, warm, one edit, peak RSS), then
  * medians in seconds, phases, output sizes and page weight. Results go to `.cache/bench/results.json`.
@@ -18,7 +19,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,9 +36,9 @@ const work = join(tmpdir(), 'commonroom-bench');
 const resultsFile = join(root, '.cache/bench/results.json');
 const TIME = '/usr/bin/time';
 
-type Step = 'cold' | 'warm' | 'edit';
+type Step = 'cold' | 'warm' | 'touched' | 'edit';
 type Builder = 'bare' | 'commonroom';
-const STEPS: readonly Step[] = ['cold', 'warm', 'edit'];
+const STEPS: readonly Step[] = ['cold', 'warm', 'touched', 'edit'];
 
 /** What the issue asks of each ratio to bare Astro's cold build in the same run. */
 const TARGETS = { cold: 1.8, warm: 0.5, edit: 0.6, rss: 1.5 } as const;
@@ -72,15 +73,15 @@ interface SizeResult {
   schools: number;
   seed: string;
   runs: number;
-  ratios: { cold: Ratio; warm: Ratio; edit: Ratio; rss: Ratio | null };
+  ratios: { cold: Ratio; warm: Ratio; touched: Ratio; edit: Ratio; rss: Ratio | null };
   /** Median wall time of each build, ms. */
   ms: Record<Builder, Record<Step, number>>;
   peakRssMb: Record<Builder, Record<Step, number | null>>;
   pages: Record<Builder, number | null>;
   /** The content check alone (`npm run check -- --quiet`), without and with its cache, ms. */
   checkMs: { cold: number; warm: number };
-  /** Median phases of each builder's cold and warm builds. */
-  phases: Record<Builder, Record<'cold' | 'warm', Phase[]>>;
+  /** Median phases of each builder's builds. */
+  phases: Record<Builder, Record<Step, Phase[]>>;
   distBytes: number;
   pagefindBytes: number | null;
   postPage: {
@@ -289,11 +290,11 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
 /**
  * Splits a build into phases from the arrival time of its log lines: start-up until content sync starts
  * (npm and the content check for `npm run build`, then Astro loading its config), content sync, bundling, page rendering, image optimisation, the integrations after it
- * (sitemap, headers), [cards] and [pagefind] work, and the rest.
+ * (sitemap, headers), [cards] and [pagefind] work, and the rest (for `npm run build`, replacing the output folder).
  */
 function phases(lines: readonly { at: number; text: string }[], total: number): Phase[] {
   const find = (pattern: RegExp, from = 0) => {
-    for (let i = from; i < lines.length; i++) if (pattern.test(lines[i]!.text)) return i;
+    for (let i = Math.max(0, from); i < lines.length; i++) if (pattern.test(lines[i]!.text)) return i;
     return -1;
   };
   const marks: { name: string; at: number }[] = [];
@@ -319,6 +320,8 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
     while (start > 0 && /Waiting for integration/.test(lines[start]!.text)) start--;
     if (end > 0) mark(name, start);
   }
+  // `npm run build` puts the new site in place after Astro is done.
+  mark('replace output folder', find(/\[build\] Complete!/));
   marks.sort((a, b) => a.at - b.at);
   const result: Phase[] = [{ name: 'start-up (npm, check, config)', ms: marks[0]?.at ?? total }];
   marks.forEach((m, i) => result.push({ name: m.name, ms: (marks[i + 1]?.at ?? total) - m.at }));
@@ -423,6 +426,9 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
       const order: Builder[] = run % 2 ? ['bare', 'commonroom'] : ['commonroom', 'bare'];
       for (const builder of order) clean(builder, posts);
       for (const step of STEPS) {
+        // The same words with a new modification time: `npm run build` cannot tell nothing changed, so
+        // this times its incremental build with nothing to render, where `warm` finds nothing to do.
+        if (step === 'touched') utimesSync(samplePath, new Date(), new Date());
         if (step === 'edit') {
           writeFileSync(
             samplePath,
@@ -483,6 +489,7 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
     ratios: {
       cold: over('cold'),
       warm: over('warm'),
+      touched: over('touched'),
       edit: over('edit'),
       rss: rssRatios.length ? ratio(rssRatios) : null,
     },
@@ -490,7 +497,7 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
     peakRssMb: perBuilder((builder) => byStep((step) => medianOrNull(of(builder, step).map((r) => r.peakRssMb)))),
     pages: perBuilder((builder) => of(builder, 'cold')[0]?.pages ?? null),
     checkMs: { cold: Math.round(checkMs.cold), warm: Math.round(checkMs.warm) },
-    phases: perBuilder((builder) => ({ cold: medianPhases(builder, 'cold'), warm: medianPhases(builder, 'warm') })),
+    phases: perBuilder((builder) => byStep((step) => medianPhases(builder, step))),
     distBytes: folderBytes(commonroomOut),
     pagefindBytes: existsSync(join(commonroomOut, 'pagefind')) ? folderBytes(join(commonroomOut, 'pagefind')) : null,
     postPage: pageWeight(commonroomOut, sample.path),
@@ -523,6 +530,7 @@ function table(results: readonly SizeResult[]) {
       `  warm, nothing changed (≤ ${TARGETS.warm}×)`,
       ...results.map((r) => times(r.ratios.warm, r.posts >= 10_000 ? undefined : TARGETS.warm)),
     ],
+    ['  warm, one post touched (same words)', ...results.map((r) => times(r.ratios.touched, undefined))],
     [
       `  after editing one post (≤ ${TARGETS.edit}×)`,
       ...results.map((r) => times(r.ratios.edit, r.posts >= 10_000 ? undefined : TARGETS.edit)),
@@ -563,7 +571,7 @@ function table(results: readonly SizeResult[]) {
     ],
   );
   for (const builder of ['commonroom', 'bare'] as const) {
-    for (const step of ['cold', 'warm'] as const) {
+    for (const step of STEPS) {
       const names = [...new Set(results.flatMap((r) => r.phases[builder][step].map((p) => p.name)))];
       for (const name of names) {
         rows.push([

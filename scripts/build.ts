@@ -24,9 +24,16 @@ import {
   writeJournal,
   writeOwner,
 } from '../src/lib/build-state.ts';
+import { buildInputsKey, outputKey } from '../src/lib/build-inputs.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { printReport } from '../src/lib/check/report.ts';
-import { outputFolders, prepareStaging, recoverInterruptedSwap, swapIntoPlace } from '../src/lib/output-folder.ts';
+import {
+  deleteDiscarded,
+  outputFolders,
+  prepareStaging,
+  recoverInterruptedSwap,
+  swapIntoPlace,
+} from '../src/lib/output-folder.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
 
 const started = performance.now();
@@ -68,12 +75,35 @@ if (read.status === 'damaged')
     `The record of the last build, ${shown(journalFile(astroCacheDir))}, was damaged (${read.reason}), so every page is rendered again.`,
   );
 const owners = ownersFile(root);
+// Astro's own cache is a folder inside this build's cache named after the Markdown pipeline's code
+// (astro.config.mjs), and that folder is what owns the output: keep-output compares it with its own, so a
+// changed pipeline still empties the folder and renders every page.
+const owner = ownerOf(owners, folders.out);
 const reuse =
   incremental &&
   journal?.state === 'done' &&
   journal.out === folders.out &&
-  ownerOf(owners, folders.out) === astroCacheDir;
+  owner !== '' &&
+  (owner === astroCacheDir || dirname(owner) === astroCacheDir);
 if (!reuse) forgetRenderedPages(astroCacheDir);
+
+// Nothing to build when the last build finished from the same inputs and its site is still untouched in
+// the output folder: the site would come out the same, file for file.
+const inputs = buildInputsKey({
+  projectRoot: root,
+  contentRoot: settings.contentRoot,
+  outputs: Object.values(folders),
+  settings: Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('COMMONROOM_'))),
+  scheduled: result.scheduled.map(({ file, date }) => ({ file, date })),
+  args: process.argv.slice(2),
+});
+if (reuse && journal?.inputs === inputs && journal.output === outputKey(folders.out)) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Nothing has changed since the last build (content, code and settings are the same), so ${out} is up to date. Done in ${seconds} s.`,
+  );
+  process.exit(0);
+}
 
 /** Ends a build that did not succeed: the staging folder goes, the live site stays, one line says so. */
 function failed(reason: string, code: number): never {
@@ -93,7 +123,7 @@ function why(error: unknown): string {
 try {
   prepareStaging(folders, reuse);
   // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
-  writeOwner(owners, folders.staging, reuse ? astroCacheDir : '');
+  writeOwner(owners, folders.staging, reuse ? owner : '');
   writeJournal(astroCacheDir, { state: 'building', out: folders.out });
 } catch (error) {
   failed(`could not prepare ${shown(folders.staging)}: ${why(error)}`, 1);
@@ -101,7 +131,14 @@ try {
 
 // A production build must not be a preview: variables that make Vite and Astro think they are in
 // development (NODE_ENV=test from a test runner, DEV=1 from a shell) would publish drafts and scheduled posts.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', COMMONROOM_OUT: folders.staging };
+// Astro's anonymous telemetry is left off: it would start git on every build to name the project, and a
+// school's build has no reason to report on itself.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  COMMONROOM_OUT: folders.staging,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -134,7 +171,8 @@ try {
   failed(`succeeded but could not replace ${out} (${why(error)})`, 1);
 }
 writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
-writeJournal(astroCacheDir, { state: 'done', out: folders.out });
+writeJournal(astroCacheDir, { state: 'done', out: folders.out, inputs, output: outputKey(folders.out) });
+deleteDiscarded(folders, { background: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const kept = existsSync(folders.previous)

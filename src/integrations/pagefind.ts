@@ -72,8 +72,19 @@ export interface SearchIndexStats {
   bytes: number;
 }
 
-/** Builds the Pagefind index of one output directory into `<dir>/pagefind/`. */
-export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLogger): Promise<SearchIndexStats> {
+/** Marks the element whose text Pagefind indexes; pages without it are left out of the index. */
+const BODY_MARK = Buffer.from('data-pagefind-body');
+
+/**
+ * Builds the Pagefind index of one output directory into `<dir>/pagefind/`. `indexed` names the HTML
+ * files that can hold an indexed body, when known: Pagefind leaves out every page without one once any
+ * page has one, so the rest need not be sent to it.
+ */
+export async function buildSearchIndex(
+  dir: string,
+  logger?: AstroIntegrationLogger,
+  indexed?: readonly string[],
+): Promise<SearchIndexStats> {
   const outputPath = join(dir, 'pagefind');
   try {
     const searchPage = await readFile(join(dir, 'search/index.html'), 'utf8').catch(() => undefined);
@@ -82,14 +93,24 @@ export async function buildSearchIndex(dir: string, logger?: AstroIntegrationLog
     check('createIndex', created);
     const index = created.index!;
     const files = await htmlFiles(dir);
-    // Files are read a batch at a time but added one by one in order, so the same pages always make the
-    // same index files (an incremental build must equal a full one).
-    for (let start = 0; start < files.length; start += 64) {
-      const batch = files.slice(start, start + 64);
+    const sent = indexed?.length ? indexed : files;
+    // Pagefind's service takes requests in the order they are sent, one after another, so the same pages
+    // always make the same index files (an incremental build must equal a full one). A batch is sent
+    // without waiting for each reply: the next batch is read while Pagefind works through this one.
+    let pending: Promise<void> = Promise.resolve();
+    for (let start = 0; start < sent.length; start += 64) {
+      const batch = sent.slice(start, start + 64);
       const contents = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
-      for (const [i, sourcePath] of batch.entries())
-        check(`adding ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: spacedForIndex(contents[i]!) }));
+      await pending;
+      pending = Promise.all(
+        batch.map((sourcePath, i) =>
+          index
+            .addHTMLFile({ sourcePath, content: spacedForIndex(contents[i]!) })
+            .then((response) => check(`adding ${sourcePath}`, response)),
+        ),
+      ).then(() => undefined);
     }
+    await pending;
     check('writeFiles', await index.writeFiles({ outputPath }));
     await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
     const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
@@ -122,17 +143,25 @@ async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   return found.sort();
 }
 
-/** A hash of everything the index is made from: the pages, Pagefind's version, its settings and this file's preparation of pages. */
-async function indexKey(dir: string, version: string): Promise<string> {
+/**
+ * A hash of everything the index is made from: the pages, Pagefind's version, its settings and this
+ * file's preparation of pages; and the pages that mark a body to index, in order.
+ */
+async function indexKey(dir: string, version: string): Promise<{ key: string; indexed: string[] }> {
   const hash = createHash('sha256').update(`${version}\n${JSON.stringify(excludeSelectors)}\n`);
   // How pages are prepared for Pagefind is part of the index too.
   hash.update(`${spacedForIndex}\n${indexLanguage}\n${blockEnd.source}\n`);
-  for (const file of await htmlFiles(dir))
-    hash
-      .update(file)
-      .update('\0')
-      .update(await readFile(join(dir, file)));
-  return hash.digest('hex');
+  const indexed: string[] = [];
+  const files = await htmlFiles(dir);
+  for (let start = 0; start < files.length; start += 64) {
+    const batch = files.slice(start, start + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+    for (const [i, file] of batch.entries()) {
+      if (contents[i]!.includes(BODY_MARK)) indexed.push(file);
+      hash.update(file).update('\0').update(contents[i]!);
+    }
+  }
+  return { key: hash.digest('hex'), indexed };
 }
 
 /** What the search cache keeps beside the index: what it was made from, its figures and its files. */
@@ -179,7 +208,7 @@ export async function cachedSearchIndex(
   logger?: AstroIntegrationLogger,
 ): Promise<SearchIndexStats & { reused: boolean }> {
   const cache = join(cacheRoot, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
-  const key = await indexKey(dir, version);
+  const { key, indexed } = await indexKey(dir, version);
   // A kept output folder still has the last index, whose fragment files would otherwise pile up.
   await rm(join(dir, 'pagefind'), { recursive: true, force: true });
   const damage = new DamageReport('search index cache');
@@ -195,7 +224,7 @@ export async function cachedSearchIndex(
     damage.note(join(cache, 'pagefind'), damaged);
   }
   damage.flush((line) => logger?.warn(line));
-  const stats = await buildSearchIndex(dir, logger);
+  const stats = await buildSearchIndex(dir, logger, indexed);
   await rm(cache, { recursive: true, force: true });
   copyTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
   const files = await describeFiles(join(cache, 'pagefind'));

@@ -34,6 +34,9 @@ export interface Journal {
   state: 'building' | 'done';
   /** The output folder the finished build's pages went to. */
   out: string;
+  /** What a finished build was made from and left in `out` (`src/lib/build-inputs.ts`). */
+  inputs?: string;
+  output?: string;
 }
 
 export const journalFile = (cacheDir: string): string => join(cacheDir, 'commonroom-build.json');

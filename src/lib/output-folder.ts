@@ -4,8 +4,9 @@
  * into its place, keeping the last site as `<out>.previous` for a roll-back. Folders beside the output
  * are on the same file system, which is what makes the rename a single step.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { copyTree } from './link-files.ts';
 
 /** Top-level folders of the output that an integration fills from its own cache and prunes itself. */
@@ -18,7 +19,7 @@ export interface OutputFolders {
   out: string;
   staging: string;
   previous: string;
-  /** Where the previous site goes while it is replaced, before it is deleted. */
+  /** Where the previous site goes when it is replaced, to be deleted (`<discard>-<id>`, see `deleteDiscarded`). */
   discard: string;
   /** Where the live site waits during a roll-back. */
   rollback: string;
@@ -55,19 +56,47 @@ export function recoverInterruptedSwap(folders: OutputFolders): string | undefin
  */
 export function prepareStaging(folders: OutputFolders, fromOutput: boolean): number {
   rmSync(folders.staging, { recursive: true, force: true });
-  rmSync(folders.discard, { recursive: true, force: true });
   if (!fromOutput || !existsSync(folders.out)) return 0;
   return copyTree(folders.out, folders.staging, [...integrationFolders, GIT]);
 }
 
-/** Replaces the output folder with the staging folder, keeping the last site as `<out>.previous`. */
+/**
+ * Replaces the output folder with the staging folder, keeping the last site as `<out>.previous`. The
+ * site before that is set aside in a folder of its own for `deleteDiscarded`.
+ */
 export function swapIntoPlace(folders: OutputFolders): void {
-  if (existsSync(folders.previous)) renameSync(folders.previous, folders.discard);
+  if (existsSync(folders.previous)) renameSync(folders.previous, `${folders.discard}-${process.pid}-${Date.now()}`);
   const hadOutput = existsSync(folders.out);
   if (hadOutput) renameSync(folders.out, folders.previous);
   renameSync(folders.staging, folders.out);
   if (hadOutput) moveGit(folders.previous, folders.out);
-  rmSync(folders.discard, { recursive: true, force: true });
+}
+
+/** The folders sites were set aside in by swaps, including any whose deletion was stopped part-way. */
+export function discardedFolders(folders: OutputFolders): string[] {
+  const parent = dirname(folders.discard);
+  const name = basename(folders.discard);
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((entry) => entry === name || entry.startsWith(`${name}-`))
+    .map((entry) => join(parent, entry));
+}
+
+/**
+ * Deletes the sites swaps set aside. With `background`, a process of its own does it, so a build is done
+ * once its site is in place rather than after deleting thousands of files of a site two builds old (the
+ * slowest step after a small edit); a deletion that is stopped, or that meets another at the same folder,
+ * is finished by the next one. Nothing reads these folders, so deleting them late changes no site.
+ */
+export function deleteDiscarded(folders: OutputFolders, { background }: { background: boolean }): void {
+  const discarded = discardedFolders(folders);
+  if (!discarded.length) return;
+  if (!background) {
+    for (const dir of discarded) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const script = `for (const dir of process.argv.slice(1)) try { require('node:fs').rmSync(dir, { recursive: true, force: true }); } catch {}`;
+  spawn(process.execPath, ['-e', script, ...discarded], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /** Puts `<out>.previous` back in the output folder; the site it replaces becomes `<out>.previous`. */

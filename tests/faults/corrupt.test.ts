@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from '../helpers/build.ts';
-import { astroStore, build, cleanTwin, expectSameSite, filesIn, newSite, type Site } from './harness.ts';
+import { astroStore, build, cleanTwin, expectSameSite, filesIn, newSite, touchContent, type Site } from './harness.ts';
 
 /** Cuts a file to half its length, in place, as a full disk or a killed writer would. */
 const cutShort = (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2));
@@ -99,6 +99,7 @@ describe('a damaged cache entry', () => {
         damage(site);
         // Caches share no file with the live site, so damaging one leaves the site as it was.
         expectSameSite(site.out, clean, `the live site once ${name} was damaged`);
+        touchContent(site);
         const log = await build(site);
         const reports = log.split('\n').filter((line) => /damaged/.test(line));
         if (reported) {
@@ -108,6 +109,36 @@ describe('a damaged cache entry', () => {
         expectSameSite(site.out, clean, `the build after ${name} was damaged`);
         expectSameSite(`${site.out}.previous`, clean, `the previous site after ${name} was damaged`);
       }),
+  );
+
+  it(
+    'is not read by a build with nothing to do, which leaves the site as it is and says so',
+    { timeout: 600_000 },
+    () =>
+      withBuildLock(async () => {
+        const page = join(site.out, 'index.html');
+        const written = statSync(page).mtimeMs;
+        const log = await build(site);
+        expect(log).toMatch(
+          /^Nothing has changed since the last build \(content, code and settings are the same\), so \S*dist is up to date\./m,
+        );
+        expect(log).not.toMatch(/Syncing content|damaged/);
+        expect(statSync(page).mtimeMs).toBe(written);
+        expectSameSite(site.out, clean, 'the site after a build with nothing to do');
+      }),
+  );
+
+  it('is rebuilt when a file of the live site was removed by hand', { timeout: 600_000 }, () =>
+    withBuildLock(async () => {
+      const page = join(site.out, 'index.html');
+      rmSync(page);
+      const log = await build(site);
+      expect(log).toMatch(/Syncing content/);
+      // Unchanged post pages are copied from the live site, not rendered again.
+      expect(log).toMatch(/─ \/schools\/[^/]+\/[^/]+\/index\.html \(cached\)/);
+      expect(existsSync(page)).toBe(true);
+      expectSameSite(site.out, clean, 'the site after a page was removed by hand');
+    }),
   );
 
   it('leaves no temporary file behind in the caches', () => {

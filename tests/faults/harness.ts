@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { copyFixture, root, tempDir } from '../helpers/build.ts';
@@ -59,6 +59,16 @@ export function setVersion(site: Site, version: Site['version']): void {
     if (!text.includes(to)) writeFileSync(path, text.replace(from, to));
   }
   site.version = version;
+}
+
+/**
+ * Changes the time of a content file but not its words: the next build has changed inputs, so it runs
+ * and reads every cache instead of finding nothing to do (`src/lib/build-inputs.ts`), yet makes the same site.
+ */
+export function touchContent(site: Site): void {
+  const file = join(site.content, 'network.yaml');
+  const now = new Date();
+  utimesSync(file, now, now);
 }
 
 /** The same content built into another folder from empty caches: what every build must equal. */

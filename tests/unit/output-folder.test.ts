@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  deleteDiscarded,
+  discardedFolders,
   outputFolders,
   prepareStaging,
   recoverInterruptedSwap,
@@ -34,11 +36,31 @@ describe('the output folder', () => {
     expect(existsSync(f.staging)).toBe(false);
     // A git checkout in the output (a Pages branch) stays with the live site.
     expect(existsSync(join(f.out, '.git'))).toBe(true);
+    expect(discardedFolders(f)).toEqual([]);
     prepareStaging(f, false);
     site(f.staging, 'three');
     swapIntoPlace(f);
     expect([read(f.out), read(f.previous)]).toEqual(['three', 'two']);
-    expect(existsSync(f.discard)).toBe(false);
+    // The site before the previous one is set aside to be deleted.
+    const discarded = discardedFolders(f);
+    expect(discarded.map(read)).toEqual(['one']);
+    deleteDiscarded(f, { background: false });
+    expect(discardedFolders(f)).toEqual([]);
+  });
+
+  it('deletes the sites it set aside in a process of its own, leaving the live and previous sites', async () => {
+    const f = folders();
+    for (const text of ['one', 'two', 'three']) {
+      prepareStaging(f, false);
+      site(f.staging, text);
+      swapIntoPlace(f);
+    }
+    expect(discardedFolders(f)).toHaveLength(1);
+    deleteDiscarded(f, { background: true });
+    for (let waited = 0; discardedFolders(f).length && waited < 20_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(discardedFolders(f)).toEqual([]);
+    expect([read(f.out), read(f.previous)]).toEqual(['three', 'two']);
   });
 
   it('is copied into staging, never linked, leaving out the folders integrations fill', () => {
