@@ -30,6 +30,7 @@ const options = settings();
 const { contentRoot } = options;
 const urlOptions = readUrlOptions();
 const cardManifest = manifestFile(options.cardsCache, options.outDir);
+const searchIndex = pagefind({ cacheDir: options.searchCache });
 const urls = createUrls(urlOptions);
 const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
 
@@ -76,12 +77,13 @@ export default defineConfig({
     hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),
     redirects({ contentRoot, urls }),
     admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
-    // After the integrations that rewrite their files and before cards and search, which read the output.
+    // After the integrations that rewrite their files and before search and cards, which read the output.
     keepOutput({ owned: [...integrationFolders] }),
     faces({ contentRoot }),
     imagePrivacy({ generated: [...integrationFolders] }),
+    searchIndex.start,
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
-    pagefind({ cacheDir: options.searchCache }),
+    searchIndex.finish,
   ],
   vite: {
     server: {

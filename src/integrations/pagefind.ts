@@ -232,14 +232,34 @@ export async function cachedSearchIndex(
   return { ...stats, reused: false };
 }
 
+/** The line a build logs about its search index. */
+function summary({ files, languages, bytes, reused }: SearchIndexStats & { reused: boolean }, ms: number): string {
+  const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
+  const perLanguage = Object.entries(languages)
+    .map(([lang, n]) => `${lang} ${n}`)
+    .join(', ');
+  const done = reused ? 'Reused the index of' : 'Indexed';
+  return `${done} ${pages} of ${files} pages (${perLanguage}) in ${Math.round(ms)} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`;
+}
+
+/** The two places the search index takes in the integrations list: see `pagefindIntegration`. */
+export interface SearchIndexIntegrations {
+  start: AstroIntegration;
+  finish: AstroIntegration;
+}
+
 /**
  * Indexes the built site with Pagefind's Node API at the end of `astro build`, so search can never be
  * forgotten as a separate step. Only elements marked `data-pagefind-body` (post articles) are indexed.
+ * Astro runs one integration's `astro:build:done` at a time, so `start` (placed before cards) sets
+ * Pagefind to work and `finish` (placed after them) waits for it: Pagefind's own process then indexes
+ * while the cards are drawn and copied, instead of after them.
  */
-export default function pagefindIntegration({ cacheDir }: { cacheDir: string }): AstroIntegration {
+export default function pagefindIntegration({ cacheDir }: { cacheDir: string }): SearchIndexIntegrations {
   let cacheRoot = '';
   let version = 'unknown';
-  return {
+  let indexing: Promise<() => void> | undefined;
+  const start: AstroIntegration = {
     name: 'commonroom:pagefind',
     hooks: {
       'astro:config:setup': ({ config }) => {
@@ -247,23 +267,24 @@ export default function pagefindIntegration({ cacheDir }: { cacheDir: string }):
         cacheRoot = resolve(root, cacheDir);
         version = pagefindVersion(root);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const { files, languages, bytes, reused } = await cachedSearchIndex(
-          fileURLToPath(dir),
-          cacheRoot,
-          version,
-          logger,
-        );
-        const ms = Math.round(performance.now() - started);
-        const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
-        const perLanguage = Object.entries(languages)
-          .map(([lang, n]) => `${lang} ${n}`)
-          .join(', ');
-        logger.info(
-          `${reused ? 'Reused the index of' : 'Indexed'} ${pages} of ${files} pages (${perLanguage}) in ${ms} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`,
-        );
+        const indexed = cachedSearchIndex(fileURLToPath(dir), cacheRoot, version, logger);
+        indexing = indexed.then((stats) => () => logger.info(summary(stats, performance.now() - started)));
+        // A failure is reported by `finish`; until then it must not count as unhandled and end the process.
+        indexing.catch(() => undefined);
       },
     },
   };
+  const finish: AstroIntegration = {
+    name: 'commonroom:pagefind-finish',
+    hooks: {
+      'astro:build:done': async () => {
+        const report = await indexing;
+        indexing = undefined;
+        report?.();
+      },
+    },
+  };
+  return { start, finish };
 }
