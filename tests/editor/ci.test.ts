@@ -83,4 +83,12 @@ describe('check results for CI', () => {
     expect(gitlab['check']!['artifacts']).toMatchObject({ reports: { codequality: 'gl-code-quality-report.json' } });
     expect(gitlab['pages']!['needs']).toEqual(['check']);
   });
+
+  it('install with npm install, which accepts a lockfile written on another platform', () => {
+    for (const file of ['.github/workflows/check.yml', '.github/workflows/pages.yml', 'deploy/gitlab-ci.yml']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).toMatch(/npm install/);
+      expect(text, file).not.toMatch(/npm ci\b/);
+    }
+  });
 });

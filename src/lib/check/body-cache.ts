@@ -2,26 +2,38 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { codeGraph } from '../code-graph.ts';
 import { packageVersion } from '../package-version.ts';
-import { extractRules, type Rule } from '../rules.ts';
-import { bodyProblems, type BodyProblem } from './body.ts';
-import type { BodyReference } from './markdown.ts';
-import { mdxImports, mdxProseProblems, type MdxImport } from './mdx.ts';
+import type { BodyFacts, FactsOptions } from './body-facts.ts';
+import { createFactsPool, type FactsPool } from './facts-pool.ts';
 
-/** What the check keeps of a post body's parse: everything it reports on, without the tree. */
-export type BodyFacts =
-  | { ok: true; references: BodyReference[]; rules: Rule[]; problems: BodyProblem[]; imports: MdxImport[] }
-  | { ok: false; line?: number; column?: number; message: string; problems: BodyProblem[] };
+export type { BodyFacts } from './body-facts.ts';
+
+/**
+ * Bodies parsed on the check's own thread before the rest go to worker threads. A worker takes about
+ * half a second to load the parsers, so a check with a few new posts (an edit) parses them itself, and
+ * one that meets hundreds (a first build, a CI run without its cache) spreads them over every core.
+ */
+const PARALLEL_AFTER = 100;
 
 export interface BodyCache {
   /**
    * The facts of one post: `blanked` is the whole file with its front matter blanked (so positions are file
    * positions), `body` the text after the front matter; rules are read only for rules-of-thumb posts.
    */
-  facts(blanked: string, body: string, options: { mdx: boolean; rules: boolean }): Promise<BodyFacts>;
+  facts(blanked: string, body: string, options: FactsOptions): Promise<BodyFacts>;
   /** Writes the facts of the bodies seen in this run, and only those, when anything was parsed. */
   save(): void;
+  /** Stops the parsing workers, if any were started. */
+  close(): Promise<void>;
+}
+
+export interface BodyCacheOptions {
+  /** Bodies parsed on this thread before workers take the rest (`PARALLEL_AFTER`); tests lower it. */
+  parallelAfter?: number;
+  /** Worker threads to parse on; one core means no workers. */
+  threads?: number;
 }
 
 /** One cache file per content folder, so checking one network never drops another's entries. */
@@ -32,11 +44,7 @@ export function bodyCacheFile(folder: string, contentRoot: string): string {
 /** The parser's code and packages: a new version of any of them parses every post again. */
 function parserVersion(): string {
   const hash = createHash('sha256');
-  const { files, packages } = codeGraph([
-    fileURLToPath(new URL('./markdown.ts', import.meta.url)),
-    fileURLToPath(new URL('./body.ts', import.meta.url)),
-    fileURLToPath(new URL('../rules.ts', import.meta.url)),
-  ]);
+  const { files, packages } = codeGraph([fileURLToPath(new URL('./body-facts.ts', import.meta.url))]);
   for (const name of packages) hash.update(`${name}@${packageVersion(name)}\0`);
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
@@ -47,7 +55,10 @@ function parserVersion(): string {
  * kept in `file`, keyed by the body's text, and a post is parsed again only when it changes. Without a
  * file, every body is parsed.
  */
-export function openBodyCache(file: string | undefined): BodyCache {
+export function openBodyCache(
+  file: string | undefined,
+  { parallelAfter = PARALLEL_AFTER, threads = availableParallelism() }: BodyCacheOptions = {},
+): BodyCache {
   const version = file ? parserVersion() : '';
   let stored: Record<string, BodyFacts> = {};
   if (file) {
@@ -60,27 +71,22 @@ export function openBodyCache(file: string | undefined): BodyCache {
   }
   const seen: Record<string, BodyFacts> = {};
   let parsed = 0;
+  let pool: FactsPool | undefined;
   return {
-    async facts(blanked, body, { mdx, rules }) {
+    async facts(blanked, body, options) {
       const key = createHash('sha256')
-        .update(`${mdx ? 'mdx' : 'md'}:${rules ? 'rules' : ''}\0`)
+        .update(`${options.mdx ? 'mdx' : 'md'}:${options.rules ? 'rules' : ''}\0`)
         .update(blanked)
         .digest('base64url');
       const known = stored[key];
       if (known) return (seen[key] = known);
-      // Loaded on the first miss: the MDX compiler is a large part of the check's start-up.
-      const { parseBody } = await import('./markdown.ts');
-      const result = await parseBody(blanked, mdx);
       parsed++;
-      const facts: BodyFacts = result.ok
-        ? {
-            ok: true,
-            references: result.references,
-            rules: rules ? extractRules(body) : [],
-            problems: bodyProblems(result.tree, blanked, { mdx, rules }),
-            imports: mdx ? mdxImports(result.tree) : [],
-          }
-        : { ...result, problems: mdx ? mdxProseProblems(blanked) : [] };
+      // Loaded on the first miss: the MDX compiler is a large part of the check's start-up.
+      const here = () => import('./body-facts.ts').then(({ bodyFacts }) => bodyFacts(blanked, body, options));
+      const facts =
+        threads > 1 && parsed > parallelAfter
+          ? await (pool ??= createFactsPool(threads)).facts(blanked, body, options).catch(here)
+          : await here();
       return (seen[key] = facts);
     },
     save() {
@@ -89,6 +95,10 @@ export function openBodyCache(file: string | undefined): BodyCache {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify({ version, bodies: seen }));
       renameSync(temp, file);
+    },
+    async close() {
+      await pool?.close();
+      pool = undefined;
     },
   };
 }

@@ -44,6 +44,8 @@ export interface CheckOptions {
    * (default: one file per content folder in the settings' `checkCache`); `false` parses every body.
    */
   cache?: string | false;
+  /** Threads to parse new post bodies on (default: every core); 1 parses them all on this thread. */
+  threads?: number;
 }
 
 export interface ListedPost {
@@ -109,6 +111,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const sources = new Map<string, string>();
   const bodies = openBodyCache(
     options.cache === false ? undefined : (options.cache ?? bodyCacheFile(settings().checkCache, root)),
+    options.threads ? { threads: options.threads } : {},
   );
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/');
   const add = (file: string, field: string, message: string, extra: Extra) => {
@@ -690,6 +693,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     date: isoDay(post.data.date),
   });
   bodies.save();
+  await bodies.close();
   return {
     issues: uniqueIssues(issues),
     scheduled: valid
