@@ -4,6 +4,7 @@ import readingTime from 'reading-time';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content.ts';
 import { openBodyCache } from '../../src/lib/check/body-cache.ts';
+import { parseYaml } from '../../src/lib/check/yaml.ts';
 import { readingMinutes } from '../../src/lib/reading-minutes.ts';
 import { generateNetwork } from '../../tools/generate/network.ts';
 import { tempDir } from '../helpers/build.ts';
@@ -50,6 +51,28 @@ describe('the check’s body cache', () => {
     const third = await checkContent({ root, now, cache, cwd: root });
     expect(third.issues.some((issue) => /missing-chart\.png/.test(issue.message))).toBe(true);
     expect(third).toEqual(await checkContent({ root, now, cache: false, cwd: root }));
+  });
+
+  it('reads a front matter once and gives back what parseYaml gives, problems and positions included', () => {
+    const file = join(tempDir('check-cache-yaml'), 'bodies.json');
+    const samples = [
+      'title: Reading aloud\ndate: 2026-03-01\ntopics: [reading, oracy]\n',
+      'title: Colour #1 of 3\ndescription: #hashtag\n',
+      'title: A\n\tdate: 2026-03-01\n',
+      'title: [unclosed\n',
+      'title: Forever\nweight: .inf\n',
+    ];
+    const first = openBodyCache(file);
+    for (const text of samples) expect(first.frontMatter(text, 2)).toEqual(parseYaml(text, 2));
+    first.save();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { frontMatter: Record<string, unknown> };
+    // Every reading is kept but the one JSON cannot hold (.inf).
+    expect(Object.keys(saved.frontMatter)).toHaveLength(samples.length - 1);
+    const again = openBodyCache(file);
+    for (const text of samples) expect(again.frontMatter(text, 2)).toEqual(parseYaml(text, 2));
+    // The same text further down a file has other line numbers, so it is read again.
+    expect(again.frontMatter(samples[1]!, 5)).toEqual(parseYaml(samples[1]!, 5));
+    expect(parseYaml(samples[1]!, 5)).not.toEqual(parseYaml(samples[1]!, 2));
   });
 
   it('keeps the rules of a rules-of-thumb post with its body', async () => {

@@ -399,7 +399,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       add(file, '', split.message, { code: 'front-matter', ...(split.line ? { line: split.line } : {}) });
       return undefined;
     }
-    const parsed = parseYaml(split.yaml, split.yamlLine);
+    const parsed = bodies.frontMatter(split.yaml, split.yamlLine);
     for (const problem of parsed.problems) add(file, problem.field ?? '', problem.message, { ...problem });
     if (!parsed.ok) return undefined;
     if (!isPlainObject(parsed.data)) {
