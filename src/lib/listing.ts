@@ -1,17 +1,28 @@
 import type { PaginateFunction } from 'astro';
+import { listingPageKey, type ListingPage } from './page-keys.ts';
+import type { Network, Post } from './network/types.ts';
+import type { Scope } from './settings.ts';
 import { sameLanguage } from './translate.ts';
+import type { Urls } from './urls.ts';
 
 /** Posts per page on every paginated listing, so listings stay light however large a network grows. */
 export const PAGE_SIZE = 20;
 
-/** Paginates a listing's posts under the given route params; a listing with no posts still gets its first page. */
-export function paginatePosts<T, P extends Record<string, string>>(
+/**
+ * Paginates a listing's posts under the given route params; a listing with no posts still gets its first page.
+ * Each page carries its cache key, so an incremental build renders only the pages whose posts changed.
+ */
+export function paginatePosts<Hero, P extends Record<string, string>>(
   paginate: PaginateFunction,
-  posts: readonly T[],
+  site: { network: Network<Hero>; urls: Urls; scope: Scope; lang: string },
+  posts: readonly Post<Hero>[],
   params: P,
-  props: Record<string, unknown>,
+  props: Record<string, unknown> = {},
 ) {
-  return paginate(posts as T[], { pageSize: PAGE_SIZE, params, props });
+  return paginate(posts as Post<Hero>[], { pageSize: PAGE_SIZE, params, props }).map((path) => ({
+    ...path,
+    cacheKey: listingPageKey(path.props.page as ListingPage<Hero>, site),
+  }));
 }
 
 /**

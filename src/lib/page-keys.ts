@@ -3,6 +3,7 @@ import { FEED_LIMIT } from './feeds/render.ts';
 import type { FeedSource } from './feeds/sources.ts';
 import type { Network, Post } from './network/types.ts';
 import type { FeedFormat } from './feeds/formats.ts';
+import type { Scope } from './settings.ts';
 import type { Urls } from './urls.ts';
 
 /*
@@ -64,6 +65,64 @@ export function feedKey<Hero>(
       network: network.info,
       posts: source.posts.slice(0, FEED_LIMIT).map((post) => [mention(network, post), urls.canonical(post)]),
       updated: source.posts.map((post) => (post.updated ?? post.date).getTime()).reduce((a, b) => Math.max(a, b), 0),
+    }),
+  );
+}
+
+const summaries = new WeakMap<object, string>();
+
+/**
+ * Everything a listing can show of the network beyond the posts on its own page: every school, family, author
+ * and topic, and every post's front matter (counts, translations, the pages around it). What comes from a
+ * post's body (its digest, reading time, rules) is left out, so editing one post's words leaves the listings
+ * that do not show it alone; those that show it have its digest in their keys. Worked out once per build.
+ */
+function networkSummary<Hero>(network: Network<Hero>): string {
+  let summary = summaries.get(network);
+  if (summary === undefined) {
+    summary = contentHash(
+      JSON.stringify({
+        info: network.info,
+        all: network.all,
+        published: [network.schools, network.families, network.authors, network.topics].map((records) =>
+          records.map((record) => record.id),
+        ),
+        posts: network.posts.map(
+          ({ digest: _digest, readingMinutes: _minutes, rules: _rules, translations, ...post }) => ({
+            ...post,
+            translations: translations.map((version) => version.id),
+          }),
+        ),
+      }),
+    );
+    summaries.set(network, summary);
+  }
+  return summary;
+}
+
+/** One page of a paginated listing, as `paginate` gives it. */
+export interface ListingPage<Hero> {
+  data: Post<Hero>[];
+  currentPage: number;
+  lastPage: number;
+  total: number;
+  url: { current: string };
+}
+
+/** Everything a page of a listing (a school's, an author's, a topic's, a year's posts…) shows. */
+export function listingPageKey<Hero>(
+  page: ListingPage<Hero>,
+  site: { network: Network<Hero>; urls: Urls; scope: Scope; lang: string },
+): string {
+  const { network, urls, scope, lang } = site;
+  return contentHash(
+    JSON.stringify({
+      where: [urls.site, urls.base, page.url.current],
+      scope,
+      lang,
+      page: [page.currentPage, page.lastPage, page.total],
+      posts: page.data.map((post) => [mention(network, post), post.readingMinutes, post.rules]),
+      network: networkSummary(network),
     }),
   );
 }

@@ -14,6 +14,16 @@ const renderedPages = (stdout: string) =>
     .map((m) => m[1]!.replace(/\/$/, ''))
     .filter((path) => /^\/(schools|families)\/[^/]+\/[^/]+\/index\.html$|^\/feeds\/.+\.(xml|json)$/.test(path));
 
+/** Pages of paginated listings: a school's, family's, author's, topic's, kind's or year's posts, and all posts. */
+const listing = /^(?:(?:schools|families|authors|topics|kinds)\/[^/]+|archive\/\d{4}|posts)\/(?:\d+\/)?index\.html$/;
+
+/** Listing pages the build rendered, from Astro's log, as output files. */
+const renderedListings = (stdout: string) =>
+  [...stdout.matchAll(/[├└]─ \/(\S+)(.*)$/gm)]
+    .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
+    .map((m) => m[1]!)
+    .filter((path) => listing.test(path));
+
 function expectSameOutput(actual: string, expected: string) {
   expect(compared(actual)).toEqual(compared(expected));
   const differing = compared(expected).filter(
@@ -91,6 +101,14 @@ describe('incremental builds', () => {
     expect(page).toContain('They stayed, and two now mentor “others”.');
     const full = await build(tempDir('astro-cache'), join(tempDir('dist'), 'out'));
     expectSameOutput(incremental.dir, full.dir);
+    // Only the words changed, so of the listings only those that show the post were rendered again.
+    const listings = compared(full.dir).filter((file) => listing.test(file));
+    const showing = listings.filter((file) =>
+      readFileSync(join(full.dir, file), 'utf8').includes('href="/schools/elm-academy/mentoring-ects/"'),
+    );
+    expect(showing.length).toBeGreaterThan(2);
+    expect(listings.length).toBeGreaterThan(showing.length + 5);
+    expect(renderedListings(incremental.stdout).sort()).toEqual(showing.sort());
   });
 
   it('keeps the output folder between builds but removes what the new build no longer makes', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { feedSources } from '../../src/lib/feeds/sources.ts';
 import { buildNetwork, type RawContent } from '../../src/lib/network/build.ts';
-import { feedKey, postPageKey } from '../../src/lib/page-keys.ts';
+import { feedKey, listingPageKey, postPageKey } from '../../src/lib/page-keys.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { rawNetworkInfo, rawPost as post, rawSchool as school } from '../helpers/raw-network.ts';
 
@@ -109,5 +109,54 @@ describe('a feed’s cache key', () => {
 
   test('changes when a post is added to it', () => {
     expect(feedKeyOf(edit((c) => c.posts.push(post('oak/d', '2025-04-01'))))).not.toBe(base);
+  });
+});
+
+/** The key of the first page of a school's listing, as `paginatePosts` gives it, two posts a page. */
+function listingKeyOf(content: Raw, school = 'oak', currentPage = 1): string {
+  const { network } = buildNetwork<string>(content, {
+    now: new Date('2026-01-31'),
+    preview: false,
+    scope: { type: 'network' },
+  });
+  const posts = network.postsBySchool(school);
+  const page = {
+    data: posts.slice((currentPage - 1) * 2, currentPage * 2),
+    currentPage,
+    lastPage: Math.ceil(posts.length / 2),
+    total: posts.length,
+    url: { current: `/schools/${school}/${currentPage > 1 ? `${currentPage}/` : ''}` },
+  };
+  return listingPageKey(page, { network, urls, scope: { type: 'network' }, lang: 'en-GB' });
+}
+
+describe('a listing page’s cache key', () => {
+  // Oak's first page shows its two newest posts, oak/c and oak/b; oak/a is on page 2.
+  const base = listingKeyOf(raw());
+
+  test('is the same for the same content, and differs from page to page', () => {
+    expect(listingKeyOf(raw())).toBe(base);
+    expect(listingKeyOf(raw(), 'oak', 2)).not.toBe(base);
+  });
+
+  test.each([
+    ['the words of a post it shows', (c: Raw) => (c.posts[2]!.body = 'Other words.')],
+    ['the title of a post it shows', (c: Raw) => (c.posts[1]!.data.title = 'Renamed')],
+    // Counts, pagers and the pages around a listing come from every post's front matter.
+    ['the title of a post on another page', (c: Raw) => (c.posts[0]!.data.title = 'Renamed')],
+    ['the date of another school’s post', (c: Raw) => (c.posts[3]!.data.date = new Date('2025-05-01'))],
+    ['a new post', (c: Raw) => c.posts.push(post('elm/y', '2025-04-01', { authors: ['eve'] }))],
+    ['a school’s name', (c: Raw) => (c.schools[1]!.data.name = 'Elm Academy Trust')],
+    ['an author’s name', (c: Raw) => (c.authors[1]!.data.name = 'Eve Jones')],
+    ['the network’s name', (c: Raw) => (c.network.name = 'Another network')],
+  ])('changes with %s', (_, change) => {
+    expect(listingKeyOf(edit(change))).not.toBe(base);
+  });
+
+  test.each([
+    ['a post on another page', (c: Raw) => (c.posts[0]!.body = 'Other words.')],
+    ['another school’s post', (c: Raw) => (c.posts[3]!.body = 'Other words.')],
+  ])('stays the same when only the words of %s change', (_, change) => {
+    expect(listingKeyOf(edit(change))).toBe(base);
   });
 });
