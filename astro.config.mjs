@@ -76,12 +76,14 @@ export default defineConfig({
     }),
     hostingHeaders({ base: urls.base, contentRoot, admin: options.admin }),
     redirects({ contentRoot, urls }),
-    admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
-    // After the integrations that rewrite their files and before search and cards, which read the output.
+    // After the integrations that rewrite their files among the pages and before search and cards, which read
+    // them. The editor, faces and cards fill folders of their own, which search does not read, so Pagefind's
+    // process starts on the pages while they are written.
     keepOutput({ owned: [...integrationFolders] }),
+    searchIndex.start,
+    admin({ enabled: options.admin, contentRoot, scope: options.scope, cacheDir: options.adminCache }),
     faces({ contentRoot }),
     imagePrivacy({ generated: [...integrationFolders] }),
-    searchIndex.start,
     cards({ cacheDir: options.cardsCache, enabled: options.cards, manifest: cardManifest }),
     searchIndex.finish,
   ],

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
 import { copyTree } from '../lib/link-files.ts';
+import { integrationFolders } from '../lib/output-folder.ts';
 import * as pagefind from 'pagefind';
 
 /**
@@ -132,11 +133,15 @@ function pagefindVersion(root: string): string {
   return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'unknown';
 }
 
-/** Every HTML file under a folder, sorted, as paths relative to it. */
+/**
+ * Every HTML page under a folder, sorted, as paths relative to it. The folders integrations fill (the editor,
+ * cards, faces, the index itself) hold no pages to search, and are being written while the index is made.
+ */
 async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
     const path = join(prefix, entry.name);
+    if (!prefix && (integrationFolders as readonly string[]).includes(entry.name)) continue;
     if (entry.isDirectory()) found.push(...(await htmlFiles(dir, path)));
     else if (entry.name.endsWith('.html')) found.push(path);
   }
