@@ -23,6 +23,7 @@ import { readUrlOptions } from './src/lib/url-options.ts';
 import { IMAGE_BREAKPOINTS } from './src/lib/images/sizes.ts';
 import { createUrls } from './src/lib/urls.ts';
 import { manifestFile } from './src/lib/cards/cache.ts';
+import { bodyCacheFile } from './src/lib/check/body-cache.ts';
 import { integrationFolders } from './src/lib/output-folder.ts';
 import { unwatched } from './src/lib/dev-watch.ts';
 
@@ -32,7 +33,12 @@ const urlOptions = readUrlOptions();
 const cardManifest = manifestFile(options.cardsCache, options.outDir);
 const searchIndex = pagefind({ cacheDir: options.searchCache });
 const urls = createUrls(urlOptions);
-const sitemapPlan = planSitemap(readSitemapPosts(contentRoot), urlOptions, options.now);
+// The check that `npm run build` runs first keeps its reading of every post's front matter; the sitemap uses it.
+const sitemapPlan = planSitemap(
+  readSitemapPosts(contentRoot, bodyCacheFile(options.checkCache, contentRoot)),
+  urlOptions,
+  options.now,
+);
 
 const markdownProcessor = unified(markdownOptions(urlOptions));
 const markdownPipeline = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content.ts';
 import { openBodyCache } from '../../src/lib/check/body-cache.ts';
 import { parseYaml } from '../../src/lib/check/yaml.ts';
+import { readSitemapPosts } from '../../src/lib/discovery/sitemap.ts';
 import { readingMinutes } from '../../src/lib/reading-minutes.ts';
 import { generateNetwork } from '../../tools/generate/network.ts';
 import { tempDir } from '../helpers/build.ts';
@@ -94,3 +95,30 @@ function findPost(root: string): string | undefined {
   );
   return entry && join(root, 'posts', entry);
 }
+
+describe('the sitemap’s reading of posts', () => {
+  it('takes each front matter from the check’s cache, and reads a changed post afresh', async () => {
+    const root = tempDir('sitemap-posts');
+    cpSync(join(import.meta.dirname, '../fixtures/network'), root, { recursive: true });
+    const cache = join(tempDir('sitemap-cache'), 'bodies.json');
+    await checkContent({ root, now, cache, cwd: root });
+    const fresh = readSitemapPosts(root);
+    expect(fresh.length).toBeGreaterThan(3);
+    expect(readSitemapPosts(root, cache)).toEqual(fresh);
+
+    // A reading planted in the cache shows it is used rather than the YAML parsed again.
+    const saved = JSON.parse(readFileSync(cache, 'utf8')) as {
+      frontMatter: Record<string, { data: { date: string } }>;
+    };
+    for (const reading of Object.values(saved.frontMatter)) reading.data.date = '2001-02-03';
+    writeFileSync(cache, JSON.stringify(saved));
+    expect(new Set(readSitemapPosts(root, cache).map((post) => post.date.toISOString().slice(0, 10)))).toEqual(
+      new Set(['2001-02-03']),
+    );
+
+    const file = join(root, 'posts/oak-primary/reading-rules.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 2024-06-07'));
+    const read = readSitemapPosts(root, cache).find((post) => post.slug === 'reading-rules');
+    expect(read?.date.toISOString().slice(0, 10)).toBe('2024-06-07');
+  });
+});

@@ -28,7 +28,7 @@ import { missingImports } from './mdx.ts';
 import { placeholdersIn } from './new-post.ts';
 import { schemaProblems, type FieldProblem } from './schema-messages.ts';
 import { decodeText, splitFrontMatter, textProblems } from './text.ts';
-import { conflictLines, parseYaml } from './yaml.ts';
+import { conflictLines, isPlainObject, parseYaml } from './yaml.ts';
 import { checkImages } from '../images/check-images.ts';
 import { consentIssue } from '../images/consent.ts';
 
@@ -85,9 +85,6 @@ const LISTS = ['authors', 'topics', 'families', 'tags'] as const;
 
 /** Posts checked outside Astro: `hero` is a path, checked for existence separately. */
 const stringPostSchema = postSchema(z.string());
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 interface PostRecord {
   file: string;

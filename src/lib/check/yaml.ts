@@ -11,6 +11,10 @@ export interface YamlProblem {
   severity?: 'error' | 'warning';
 }
 
+/** Whether YAML read as a mapping of fields (`title: …`), as front matter must be. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 export type ParsedYaml = { ok: true; data: unknown; problems: YamlProblem[] } | { ok: false; problems: YamlProblem[] };
 
 const TAB_MESSAGE = 'YAML does not allow tabs for indentation; use spaces';

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { postFileLanguage } from '../post-language.ts';
 import { isPublished } from '../publish.ts';
 import { createUrls, type PostRef, type UrlOptions } from '../urls.ts';
 import { asWritten } from '../check/dates.ts';
+import { openBodyCache } from '../check/body-cache.ts';
+import { decodeText, splitFrontMatter } from '../check/text.ts';
+import { isPlainObject } from '../check/yaml.ts';
 import { flag } from '../../schemas/common.ts';
 
 /** What the sitemap needs from a post's front matter, read before the content layer runs. */
@@ -34,17 +36,21 @@ export interface SitemapPlan {
 const dateOf = (value: unknown) =>
   value instanceof Date ? value : typeof value === 'string' ? (asWritten(value) ?? new Date(value)) : undefined;
 
-/** Front matter YAML, or null when it cannot be read: `npm run check` names that post, and the build refuses it. */
-function frontMatter(yaml: string): Record<string, unknown> | null {
-  try {
-    return parse(yaml) as Record<string, unknown> | null;
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)`. */
-export function readSitemapPosts(root: string): SitemapPost[] {
+/**
+ * Reads the front matter of every post under `<root>/posts/<publisher>/<slug>.md(x)` before the content layer
+ * runs, as the content check reads it: the check has just read every post, and keeps each reading in its
+ * cache (`cacheFile`), so this takes those instead of parsing the YAML again. A post the check would refuse
+ * is left out; `npm run build` never gets this far with one.
+ */
+export function readSitemapPosts(root: string, cacheFile?: string): SitemapPost[] {
+  const readings = openBodyCache(cacheFile, { threads: 1 });
+  const frontMatter = (bytes: Buffer): Record<string, unknown> | undefined => {
+    const decoded = decodeText(bytes);
+    const split = decoded.ok ? splitFrontMatter(decoded.text) : undefined;
+    if (!split || !('yaml' in split)) return undefined;
+    const parsed = readings.frontMatter(split.yaml, split.yamlLine);
+    return parsed.ok && isPlainObject(parsed.data) ? parsed.data : undefined;
+  };
   const postsDir = join(root, 'posts');
   return readdirSync(postsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -52,9 +58,7 @@ export function readSitemapPosts(root: string): SitemapPost[] {
       return readdirSync(join(postsDir, publisher.name))
         .filter((name) => /\.mdx?$/.test(name))
         .flatMap((name): SitemapPost[] => {
-          const source = readFileSync(join(postsDir, publisher.name, name), 'utf8').replace(/^\uFEFF/, '');
-          const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-          const data = match ? frontMatter(match[1]!) : null;
+          const data = frontMatter(readFileSync(join(postsDir, publisher.name, name)));
           const date = dateOf(data?.['date']);
           if (!data || !date) return [];
           return [
