@@ -1,6 +1,8 @@
 /**
- * `npm run build`: checks the content first, exactly as `npm run check` does, and only then runs `astro build`.
- * A bad file stops the build with the check's one-line messages (no stack trace) before anything is written.
+ * `npm run build`: checks the content exactly as `npm run check` does, and runs `astro build`. Astro starts
+ * while the check runs (its start-up, content sync and bundling need no verdict), but renders no page and
+ * shows nothing until the check has passed (`src/lib/check-gate.ts`). A bad file stops the build with the
+ * check's one-line messages (no stack trace) before anything is written.
  *
  * The output folder is the live site, so Astro builds into `<out>.staging` beside it, and only a build that
  * succeeded from start to end (pages, cards, search, feeds, headers) replaces it, by renaming; the site it
@@ -24,7 +26,9 @@ import {
   writeJournal,
   writeOwner,
 } from '../src/lib/build-state.ts';
-import { buildInputsKey, outputKey } from '../src/lib/build-inputs.ts';
+import { buildSourcesKey, outputKey, withScheduled } from '../src/lib/build-inputs.ts';
+import { openCheckGate } from '../src/lib/check-gate.ts';
+import { holdOutput } from '../src/lib/held-output.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { printReport } from '../src/lib/check/report.ts';
 import {
@@ -38,11 +42,17 @@ import { settingsOrExit } from '../src/lib/settings.ts';
 
 const started = performance.now();
 const settings = settingsOrExit();
-const result = await checkContent({ root: settings.contentRoot, now: settings.now });
-if (printReport(result, { quiet: true, seconds: (performance.now() - started) / 1000 }) > 0) {
-  console.error('The build stopped before writing anything.');
-  process.exit(1);
-}
+// Started at once; a build that has something to do starts Astro beside it (see below).
+const checking = checkContent({ root: settings.contentRoot, now: settings.now });
+// Awaited later; a check that throws must not count as unhandled before then.
+checking.catch(() => undefined);
+
+/** The check's report, once; false when it found errors, and the build must stop. */
+let reported: Promise<boolean> | undefined;
+const checkReport = () =>
+  (reported ??= checking.then(
+    (result) => printReport(result, { quiet: true, seconds: (performance.now() - started) / 1000 }) === 0,
+  ));
 
 const root = process.cwd();
 const folders = outputFolders(settings.outDir);
@@ -88,21 +98,36 @@ const reuse =
 if (!reuse) forgetRenderedPages(astroCacheDir);
 
 // Nothing to build when the last build finished from the same inputs and its site is still untouched in
-// the output folder: the site would come out the same, file for file.
-const inputs = buildInputsKey({
+// the output folder: the site would come out the same, file for file. Only the check knows the posts still
+// scheduled, so it is waited for only when everything else is as the last build left it.
+const sourcesKey = buildSourcesKey({
   projectRoot: root,
   contentRoot: settings.contentRoot,
   outputs: Object.values(folders),
   settings: Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('COMMONROOM_'))),
-  scheduled: result.scheduled.map(({ file, date }) => ({ file, date })),
   args: process.argv.slice(2),
 });
-if (reuse && journal?.inputs === inputs && journal.output === outputKey(folders.out)) {
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `Nothing has changed since the last build (content, code and settings are the same), so ${out} is up to date. Done in ${seconds} s.`,
+const inputsKey = async () =>
+  withScheduled(
+    sourcesKey,
+    (await checking).scheduled.map(({ file, date }) => ({ file, date })),
   );
-  process.exit(0);
+if (reuse && journal?.sources === sourcesKey) {
+  if (!(await checkReport())) stopBeforeWriting();
+  if (journal.inputs === (await inputsKey()) && journal.output === outputKey(folders.out)) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Nothing has changed since the last build (content, code and settings are the same), so ${out} is up to date. Done in ${seconds} s.`,
+    );
+    process.exit(0);
+  }
+}
+
+/** Ends a build whose content the check refused, leaving everything as it was. */
+function stopBeforeWriting(): never {
+  rmSync(folders.staging, { recursive: true, force: true });
+  console.error('The build stopped before writing anything.');
+  process.exit(1);
 }
 
 /** Ends a build that did not succeed: the staging folder goes, the live site stays, one line says so. */
@@ -124,7 +149,6 @@ try {
   prepareStaging(folders, reuse);
   // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
   writeOwner(owners, folders.staging, reuse ? owner : '');
-  writeJournal(astroCacheDir, { state: 'building', out: folders.out });
 } catch (error) {
   failed(`could not prepare ${shown(folders.staging)}: ${why(error)}`, 1);
 }
@@ -143,12 +167,15 @@ for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const followParent = fileURLToPath(new URL('./follow-parent.ts', import.meta.url));
+// Astro's output is held back until the check has passed, so a refused file gets the check's message alone.
+if (process.stdout.isTTY && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '1';
 const child: ChildProcess = spawn(
   process.execPath,
   ['--import', followParent, astro, 'build', ...process.argv.slice(2)],
-  { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env },
+  { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env },
 );
 lock.addProcess(child.pid!);
+const held = holdOutput(child);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   process.on(signal, () => {
@@ -156,9 +183,21 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     child.once('exit', () => failed('was stopped', 130));
   });
 
-const status = await new Promise<number>((resolve) =>
+const exited = new Promise<number>((resolve) =>
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
 );
+if (!(await checkReport())) {
+  // Astro has rendered nothing yet: every page waits for the check (src/lib/check-gate.ts).
+  child.kill('SIGTERM');
+  await exited;
+  stopBeforeWriting();
+}
+held.release();
+// From here pages are rendered into the staging folder and Astro's cache of pages: until the build has
+// finished, neither may be trusted.
+writeJournal(astroCacheDir, { state: 'building', out: folders.out });
+openCheckGate(child);
+const status = await exited;
 if (status !== 0) failed('failed', status);
 if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);
 
@@ -171,7 +210,13 @@ try {
   failed(`succeeded but could not replace ${out} (${why(error)})`, 1);
 }
 writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
-writeJournal(astroCacheDir, { state: 'done', out: folders.out, inputs, output: outputKey(folders.out) });
+writeJournal(astroCacheDir, {
+  state: 'done',
+  out: folders.out,
+  inputs: await inputsKey(),
+  sources: sourcesKey,
+  output: outputKey(folders.out),
+});
 deleteDiscarded(folders, { background: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -80,8 +80,11 @@ function addTree(hash: Hash, base: string, dir: string, walk: Walk): void {
   }
 }
 
-/** One hash of everything a build's output depends on (see the top of this file). */
-export function buildInputsKey(inputs: BuildInputs): string {
+/**
+ * One hash of everything a build's output depends on but the posts still scheduled, which only the content
+ * check knows: when it differs from the last build's, the build starts without waiting for the check.
+ */
+export function buildSourcesKey(inputs: Omit<BuildInputs, 'scheduled'>): string {
   const projectRoot = resolve(inputs.projectRoot);
   const skip = new Set(inputs.outputs.map((dir) => resolve(dir)));
   const hash = createHash('sha256');
@@ -89,7 +92,7 @@ export function buildInputsKey(inputs: BuildInputs): string {
   const settings = Object.entries(inputs.settings)
     .filter(([name]) => name !== 'COMMONROOM_NOW')
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  hash.update(`${JSON.stringify(settings)}\n${JSON.stringify(inputs.scheduled)}\n`);
+  hash.update(`${JSON.stringify(settings)}\n`);
   hash.update('project\n');
   addTree(hash, projectRoot, projectRoot, { skip, top: NOT_INPUT_TOP });
   for (const record of PACKAGE_RECORDS) addFile(hash, record, join(projectRoot, record));
@@ -97,6 +100,15 @@ export function buildInputsKey(inputs: BuildInputs): string {
   addTree(hash, resolve(inputs.contentRoot), resolve(inputs.contentRoot), { skip });
   return hash.digest('hex');
 }
+
+/** The whole key from the sources' key and the posts still scheduled. */
+export const withScheduled = (sources: string, scheduled: BuildInputs['scheduled']): string =>
+  createHash('sha256')
+    .update(`${sources}\n${JSON.stringify(scheduled)}`)
+    .digest('hex');
+
+/** One hash of everything a build's output depends on (see the top of this file). */
+export const buildInputsKey = (inputs: BuildInputs): string => withScheduled(buildSourcesKey(inputs), inputs.scheduled);
 
 /**
  * One hash of the files in a built site (path, size, modification time and inode), to tell that the

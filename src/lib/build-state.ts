@@ -36,6 +36,8 @@ export interface Journal {
   out: string;
   /** What a finished build was made from and left in `out` (`src/lib/build-inputs.ts`). */
   inputs?: string;
+  /** The same but for the posts still scheduled (`buildSourcesKey`). */
+  sources?: string;
   output?: string;
 }
 

@@ -4,6 +4,7 @@ import build from 'virtual:commonroom/build';
 import { hasFiles } from './content-files.ts';
 import { settings, type Scope } from './settings.ts';
 import { buildNetwork } from './network/build.ts';
+import { checkPassed } from './check-gate.ts';
 import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
@@ -32,6 +33,7 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
+  await checkPassed();
   const root = settings().contentRoot;
   const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
     getCollection('network'),

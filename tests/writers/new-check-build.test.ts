@@ -241,6 +241,10 @@ describe('npm run build with a bad file', () => {
       'posts/oak-primary/bad.md:5 authors[0]: "ann-haed" is not an author (did you mean "ann-head"?)',
     );
     expect(built.out).not.toMatch(/\n\s+at /);
+    // Astro starts beside the check, but nothing it printed is shown, and nothing is left behind.
+    expect(built.out).not.toMatch(/\[content\]|\[build\]|\[vite\]/);
+    expect(built.out).toContain('The build stopped before writing anything.');
     expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.staging`)).toBe(false);
   });
 });
