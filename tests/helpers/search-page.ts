@@ -28,7 +28,14 @@ export async function showAllResults(page: Page): Promise<void> {
   const more = page.locator('#search-more');
   while (await more.isVisible()) {
     const listed = await page.locator('#search-results > li').count();
-    await more.click();
+    try {
+      await more.click({ timeout: 5_000 });
+    } catch (error) {
+      // A press still loading (a double click) can list the last results between the look and the click,
+      // and the button hides then; only a button still shown and not pressed is a failure.
+      if (await more.isVisible()) throw error;
+      break;
+    }
     await page.waitForFunction((before) => document.querySelectorAll('#search-results > li').length > before, listed, {
       timeout: 20_000,
     });
