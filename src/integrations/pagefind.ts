@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -77,14 +77,16 @@ export interface SearchIndexStats {
 const BODY_MARK = Buffer.from('data-pagefind-body');
 
 /**
- * Builds the Pagefind index of one output directory into `<dir>/pagefind/`. `indexed` names the HTML
- * files that can hold an indexed body, when known: Pagefind leaves out every page without one once any
- * page has one, so the rest need not be sent to it.
+ * Builds the Pagefind index of one output directory into `<dir>/pagefind/` from the HTML files `files`
+ * (sorted; every page when not given). Only pages that mark a body to index are sent to Pagefind, which
+ * leaves out every page without one once any page has one; if none has, every page is sent. `visit` sees
+ * each file's bytes as they are read, in order, so a caller can hash the pages in the same pass.
  */
 export async function buildSearchIndex(
   dir: string,
   logger?: AstroIntegrationLogger,
-  indexed?: readonly string[],
+  files?: readonly string[],
+  visit?: (file: string, bytes: Buffer) => void,
 ): Promise<SearchIndexStats> {
   const outputPath = join(dir, 'pagefind');
   try {
@@ -93,24 +95,28 @@ export async function buildSearchIndex(
     const created = await pagefind.createIndex({ excludeSelectors, ...(forceLanguage ? { forceLanguage } : {}) });
     check('createIndex', created);
     const index = created.index!;
-    const files = await htmlFiles(dir);
-    const sent = indexed?.length ? indexed : files;
+    const pages = files ?? (await htmlFiles(dir));
     // Pagefind's service takes requests in the order they are sent, one after another, so the same pages
     // always make the same index files (an incremental build must equal a full one). A batch is sent
     // without waiting for each reply: the next batch is read while Pagefind works through this one.
     let pending: Promise<void> = Promise.resolve();
-    for (let start = 0; start < sent.length; start += 64) {
-      const batch = sent.slice(start, start + 64);
-      const contents = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
+    let marked = 0;
+    const send = async (batch: readonly string[], wanted: (bytes: Buffer) => boolean, see?: typeof visit) => {
+      const contents = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+      const chosen = batch.flatMap((sourcePath, i) => {
+        see?.(sourcePath, contents[i]!);
+        return wanted(contents[i]!) ? [{ sourcePath, content: spacedForIndex(contents[i]!.toString('utf8')) }] : [];
+      });
+      marked += chosen.length;
       await pending;
       pending = Promise.all(
-        batch.map((sourcePath, i) =>
-          index
-            .addHTMLFile({ sourcePath, content: spacedForIndex(contents[i]!) })
-            .then((response) => check(`adding ${sourcePath}`, response)),
-        ),
+        chosen.map((page) => index.addHTMLFile(page).then((response) => check(`adding ${page.sourcePath}`, response))),
       ).then(() => undefined);
-    }
+    };
+    for (let start = 0; start < pages.length; start += 64)
+      await send(pages.slice(start, start + 64), (bytes) => bytes.includes(BODY_MARK), visit);
+    if (marked === 0)
+      for (let start = 0; start < pages.length; start += 64) await send(pages.slice(start, start + 64), () => true);
     await pending;
     check('writeFiles', await index.writeFiles({ outputPath }));
     await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
@@ -121,7 +127,7 @@ export async function buildSearchIndex(
       Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
     );
     if (!Object.keys(languages).length) logger?.warn('No page has data-pagefind-body, so the search index is empty.');
-    return { files: files.length, languages, bytes: await sizeOf(outputPath) };
+    return { files: pages.length, languages, bytes: await sizeOf(outputPath) };
   } finally {
     await pagefind.close();
   }
@@ -149,24 +155,43 @@ async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /**
- * A hash of everything the index is made from: the pages, Pagefind's version, its settings and this
- * file's preparation of pages; and the pages that mark a body to index, in order.
+ * The start of the hash of everything the index is made from: Pagefind's version, its settings and this
+ * file's preparation of pages. Each page follows it, in order (`hashPage`).
  */
-async function indexKey(dir: string, version: string): Promise<{ key: string; indexed: string[] }> {
+function keyHash(version: string): Hash {
   const hash = createHash('sha256').update(`${version}\n${JSON.stringify(excludeSelectors)}\n`);
   // How pages are prepared for Pagefind is part of the index too.
-  hash.update(`${spacedForIndex}\n${indexLanguage}\n${blockEnd.source}\n`);
+  return hash.update(`${spacedForIndex}\n${indexLanguage}\n${blockEnd.source}\n`);
+}
+
+const hashPage = (hash: Hash, file: string, bytes: Buffer) => hash.update(file).update('\0').update(bytes);
+
+/** The hash of everything the index is made from (`keyHash`), and the pages that mark a body to index, in order. */
+async function indexKey(
+  dir: string,
+  version: string,
+  files: readonly string[],
+): Promise<{ key: string; indexed: string[] }> {
+  const hash = keyHash(version);
   const indexed: string[] = [];
-  const files = await htmlFiles(dir);
   for (let start = 0; start < files.length; start += 64) {
     const batch = files.slice(start, start + 64);
     const contents = await Promise.all(batch.map((file) => readFile(join(dir, file))));
     for (const [i, file] of batch.entries()) {
       if (contents[i]!.includes(BODY_MARK)) indexed.push(file);
-      hash.update(file).update('\0').update(contents[i]!);
+      hashPage(hash, file, contents[i]!);
     }
   }
   return { key: hash.digest('hex'), indexed };
+}
+
+/** Whether a page that marks a body to index was written at or after `since` (ms): this build rendered it. */
+async function renderedIndexedPage(dir: string, files: readonly string[], since: number): Promise<boolean> {
+  for (const file of files) {
+    const path = join(dir, file);
+    if ((await stat(path)).mtimeMs >= since && (await readFile(path)).includes(BODY_MARK)) return true;
+  }
+  return false;
 }
 
 /** What the search cache keeps beside the index: what it was made from, its figures and its files. */
@@ -211,29 +236,43 @@ export async function cachedSearchIndex(
   cacheRoot: string,
   version: string,
   logger?: AstroIntegrationLogger,
+  since?: number,
 ): Promise<SearchIndexStats & { reused: boolean }> {
   const cache = join(cacheRoot, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
-  const { key, indexed } = await indexKey(dir, version);
+  const files = await htmlFiles(dir);
   // A kept output folder still has the last index, whose fragment files would otherwise pile up.
   await rm(join(dir, 'pagefind'), { recursive: true, force: true });
   const damage = new DamageReport('search index cache');
   const keyFile = join(cache, 'key.json');
   const saved = readCheckedJson<SavedIndex>(keyFile);
   if (saved.status === 'damaged') damage.note(keyFile, saved.reason);
-  if (saved.status === 'ok' && saved.value.key === key) {
-    const damaged = await indexDamage(join(cache, 'pagefind'), saved.value.files ?? {});
-    if (!damaged) {
-      copyTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
-      return { ...saved.value.stats, reused: true };
+  let made: { key: string; stats: SearchIndexStats };
+  // A page with words to index that this build rendered means a new index: the pages are then read once,
+  // hashed for the cache and sent to Pagefind in the same pass. Otherwise they are hashed first, and the
+  // index kept from the last build is used if they are as they were.
+  if (saved.status === 'ok' && !(since !== undefined && (await renderedIndexedPage(dir, files, since)))) {
+    const { key, indexed } = await indexKey(dir, version, files);
+    if (saved.value.key === key) {
+      const damaged = await indexDamage(join(cache, 'pagefind'), saved.value.files ?? {});
+      if (!damaged) {
+        copyTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
+        return { ...saved.value.stats, reused: true };
+      }
+      damage.note(join(cache, 'pagefind'), damaged);
     }
-    damage.note(join(cache, 'pagefind'), damaged);
+    damage.flush((line) => logger?.warn(line));
+    made = { key, stats: await buildSearchIndex(dir, logger, indexed.length ? indexed : files) };
+  } else {
+    damage.flush((line) => logger?.warn(line));
+    const hash = keyHash(version);
+    const stats = await buildSearchIndex(dir, logger, files, (file, bytes) => hashPage(hash, file, bytes));
+    made = { key: hash.digest('hex'), stats };
   }
-  damage.flush((line) => logger?.warn(line));
-  const stats = await buildSearchIndex(dir, logger, indexed);
+  const stats = { ...made.stats, files: files.length };
   await rm(cache, { recursive: true, force: true });
   copyTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
-  const files = await describeFiles(join(cache, 'pagefind'));
-  writeChecked(keyFile, JSON.stringify({ key, stats, files } satisfies SavedIndex));
+  const described = await describeFiles(join(cache, 'pagefind'));
+  writeChecked(keyFile, JSON.stringify({ key: made.key, stats, files: described } satisfies SavedIndex));
   return { ...stats, reused: false };
 }
 
@@ -264,6 +303,8 @@ export default function pagefindIntegration({ cacheDir }: { cacheDir: string }):
   let cacheRoot = '';
   let version = 'unknown';
   let indexing: Promise<() => void> | undefined;
+  /** When this build began: pages written since were rendered by it. */
+  let buildStarted = 0;
   const start: AstroIntegration = {
     name: 'commonroom:pagefind',
     hooks: {
@@ -272,9 +313,12 @@ export default function pagefindIntegration({ cacheDir }: { cacheDir: string }):
         cacheRoot = resolve(root, cacheDir);
         version = pagefindVersion(root);
       },
+      'astro:build:start': () => {
+        buildStarted = Date.now();
+      },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const indexed = cachedSearchIndex(fileURLToPath(dir), cacheRoot, version, logger);
+        const indexed = cachedSearchIndex(fileURLToPath(dir), cacheRoot, version, logger, buildStarted);
         indexing = indexed.then((stats) => () => logger.info(summary(stats, performance.now() - started)));
         // A failure is reported by `finish`; until then it must not count as unhandled and end the process.
         indexing.catch(() => undefined);
