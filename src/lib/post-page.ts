@@ -1,6 +1,7 @@
 import type { Author, Family, Network, Post, Topic } from './network/types.ts';
 import { translator } from './i18n.ts';
 import { listedPosts } from './listing.ts';
+import { topicIn } from './topic-words.ts';
 import type { Urls } from './urls.ts';
 
 /** A heading of the rendered post, as Astro's `render()` reports it. */
@@ -75,7 +76,7 @@ export function postPage<Hero>(
   return {
     authors,
     families: post.families.map((id) => network.family(id)!),
-    topics: post.topics.map((id) => network.topic(id)!),
+    topics: post.topics.map((id) => topicIn(network.topic(id)!, post.lang)),
     publisherName: network.publisherName(post.publisher),
     toc: needsToc(listed, post.readingMinutes) ? tocSections(listed) : [],
     reply: replyAddress

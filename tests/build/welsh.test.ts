@@ -236,6 +236,34 @@ describe('a Welsh-medium school’s own site (COMMONROOM_SCOPE=school:ysgol-y-bo
     expect(page(dir, '/topics/bilingualism/').querySelector('h1')!.text).toBe('Bilingualism');
   });
 
+  it('names a topic in each page’s own language where it has one, on the network and the school’s own site', () => {
+    const chips = (html: HTMLElement, heading: string) =>
+      html
+        .querySelectorAll(`[aria-labelledby="${heading}"] .tags a[href^="/topics/"]`)
+        .map((a) => [a.text.trim(), a.getAttribute('lang') ?? null]);
+    // On the English network, a Welsh post and a Welsh school say "Dwyieithrwydd"; Oracy has no Welsh name.
+    expect(chips(page(dir, welsh), 'filed-under')).toEqual([
+      ['Oracy', 'en-GB'],
+      ['Dwyieithrwydd', null],
+    ]);
+    expect(chips(page(dir, english), 'filed-under')).toEqual([
+      ['Oracy', null],
+      ['Bilingualism', null],
+    ]);
+    expect(chips(page(dir, '/schools/ysgol-y-bont/'), 'ask-us')).toEqual([
+      ['Dwyieithrwydd', null],
+      ['Oracy', 'en-GB'],
+    ]);
+    const keywords = (html: HTMLElement) =>
+      (JSON.parse(html.querySelector('script[type="application/ld+json"]')!.text) as { keywords?: string[] }).keywords;
+    expect(keywords(page(dir, welsh))).toEqual(['Oracy', 'Dwyieithrwydd']);
+    // The Welsh school's own site shows the same: there the build's words are already Welsh.
+    expect(chips(page(schoolDir, '/'), 'ask-us')).toEqual([
+      ['Dwyieithrwydd', null],
+      ['Oracy', 'en-GB'],
+    ]);
+  });
+
   it('has a Welsh 404, accessibility statement and feeds', () => {
     expect(text(page(schoolDir, '/404.html'), 'h1')).toBe(
       'Doedden ni ddim yn gallu dod o hyd i’r dudalen honno'.replace('’', "'"),

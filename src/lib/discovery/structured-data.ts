@@ -1,6 +1,7 @@
 import { translator } from '../i18n.ts';
 import type { Author, Family, Network, Post, PublisherRef, School } from '../network/types.ts';
 import type { Urls } from '../urls.ts';
+import { topicIn } from '../topic-words.ts';
 
 /** A schema.org node as JSON-LD. */
 export type JsonLd = { '@context'?: 'https://schema.org'; '@type': string } & Record<string, unknown>;
@@ -80,7 +81,13 @@ export function blogPosting(post: Post, network: Network, urls: Urls, image?: st
     inLanguage: post.lang,
     image,
     articleSection: translator(post.lang)(`kind.${post.kind}`),
-    keywords: [...post.topics.map((id) => network.topic(id)?.name ?? id), ...post.tags],
+    keywords: [
+      ...post.topics.map((id) => {
+        const topic = network.topic(id);
+        return topic ? topicIn(topic, post.lang).name : id;
+      }),
+      ...post.tags,
+    ],
     author: post.authors
       .map((id) => network.author(id))
       .filter((a): a is Author => Boolean(a))

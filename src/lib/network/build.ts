@@ -259,15 +259,21 @@ export function buildNetwork<Hero>(
     // An author writes about themselves in their school's language unless they say otherwise, as posts do.
     lang: postLanguage(data.lang, raw.schools.find((s) => s.id === data.school)?.data.lang, raw.network.lang),
   }));
-  // Topics speak the build's language where they have a translation into it (a Welsh school's own site).
+  // Topics speak the build's language where they have a translation into it (a Welsh school's own site); a
+  // page in another language picks its own from `versions` (`topicIn`).
   const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;
   const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
   const topics = readable('topic', 'topics', raw.topics).map<Topic>(({ id, data }) => {
-    const [lang, local] = Object.entries(data.translations ?? {}).find(([code]) => sameLanguage(code, siteLang)) ?? [];
-    const shown = local
-      ? { ...data, id, name: local.name, description: local.description ?? data.description, lang: lang! }
-      : { ...data, id, lang: raw.network.lang };
-    return { ...shown, ...typesetFields(shown, ['name', 'description']) };
+    const versions = [
+      { lang: raw.network.lang, name: data.name, description: data.description },
+      ...Object.entries(data.translations ?? {}).map(([lang, words]) => ({
+        lang,
+        name: words.name,
+        description: words.description ?? data.description,
+      })),
+    ].map((version) => ({ ...version, ...typesetFields(version, ['name', 'description']) }));
+    const shown = versions.find((version) => sameLanguage(version.lang, siteLang)) ?? versions[0]!;
+    return { ...data, id, ...shown, versions };
   });
 
   const schoolById = new Map(schools.map((s) => [s.id, s]));

@@ -44,6 +44,14 @@ export interface Topic extends TopicData {
   id: string;
   /** The language `name` and `description` are in: the build's, where the topic has a translation into it. */
   lang: string;
+  /** The topic's words in each language it has them, the network's first: `topicIn` picks a page's. */
+  versions: TopicVersion[];
+}
+
+export interface TopicVersion {
+  lang: string;
+  name: string;
+  description: string;
 }
 
 /** Who owns a post: a school, or a family's central team. */
