@@ -20,6 +20,7 @@ import { acquireLock, describeHolder, lockFile } from '../src/lib/build-lock.ts'
 import {
   forgetRenderedPages,
   journalFile,
+  otherPipelineCaches,
   ownerOf,
   ownersFile,
   readJournal,
@@ -36,6 +37,7 @@ import {
   outputFolders,
   prepareStaging,
   recoverInterruptedSwap,
+  removeFolders,
   swapIntoPlace,
 } from '../src/lib/output-folder.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
@@ -209,7 +211,8 @@ try {
   recoverInterruptedSwap(folders);
   failed(`succeeded but could not replace ${out} (${why(error)})`, 1);
 }
-writeOwner(owners, folders.out, ownerOf(owners, folders.staging));
+const pipeline = ownerOf(owners, folders.staging);
+writeOwner(owners, folders.out, pipeline);
 writeJournal(astroCacheDir, {
   state: 'done',
   out: folders.out,
@@ -218,6 +221,7 @@ writeJournal(astroCacheDir, {
   output: outputKey(folders.out),
 });
 deleteDiscarded(folders, { background: true });
+removeFolders(otherPipelineCaches(astroCacheDir, pipeline), { background: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const kept = existsSync(folders.previous)

@@ -6,7 +6,7 @@
  * every page is rendered once more.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readCheckedJson, writeChecked, type CacheRead } from './atomic-write.ts';
 
 /** The file that records which Astro cache last built into each output folder. */
@@ -64,4 +64,19 @@ export function forgetRenderedPages(cacheDir: string): void {
   for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
     if (entry.isDirectory()) rmSync(join(cacheDir, entry.name, 'incremental-build.json'), { force: true });
   }
+}
+
+/** How astro.config.mjs names a Markdown pipeline's cache folder: the start of its code's hash. */
+const PIPELINE_FOLDER = /^[0-9a-f]{10}$/;
+
+/**
+ * The Astro caches in `cacheDir` of Markdown pipelines other than `current` (the one that built the live
+ * site): left by Commonroom's code before an update, never read again, and each holding a copy of every
+ * page. None when `current` is not one of them, since then nothing says which pipeline is in use.
+ */
+export function otherPipelineCaches(cacheDir: string, current: string): string[] {
+  if (!current || resolve(dirname(current)) !== resolve(cacheDir) || !existsSync(cacheDir)) return [];
+  return readdirSync(cacheDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && PIPELINE_FOLDER.test(entry.name) && entry.name !== basename(current))
+    .map((entry) => join(cacheDir, entry.name));
 }

@@ -89,14 +89,18 @@ export function discardedFolders(folders: OutputFolders): string[] {
  * is finished by the next one. Nothing reads these folders, so deleting them late changes no site.
  */
 export function deleteDiscarded(folders: OutputFolders, { background }: { background: boolean }): void {
-  const discarded = discardedFolders(folders);
-  if (!discarded.length) return;
+  removeFolders(discardedFolders(folders), { background });
+}
+
+/** Deletes folders; with `background`, in a process of its own that this one does not wait for. */
+export function removeFolders(dirs: string[], { background }: { background: boolean }): void {
+  if (!dirs.length) return;
   if (!background) {
-    for (const dir of discarded) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     return;
   }
   const script = `for (const dir of process.argv.slice(1)) try { require('node:fs').rmSync(dir, { recursive: true, force: true }); } catch {}`;
-  spawn(process.execPath, ['-e', script, ...discarded], { detached: true, stdio: 'ignore' }).unref();
+  spawn(process.execPath, ['-e', script, ...dirs], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /** Puts `<out>.previous` back in the output folder; the site it replaces becomes `<out>.previous`. */
