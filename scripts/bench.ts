@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generatorNow } from '../tools/generate/network.ts';
 import { MARKER, writeNetwork } from '../tools/generate/write.ts';
+import { watchTreeMemory } from '../tools/bench/tree-memory.ts';
 import { stripVTControlCharacters } from 'node:util';
 import { resolveSettings } from '../src/lib/settings.ts';
 
@@ -56,6 +57,8 @@ interface BuildRun {
   ms: number;
   /** Peak resident set size in MB of the largest process, from `time -v` (or the main process's own rusage when time is missing). */
   peakRssMb: number | null;
+  /** Highest sum of the resident memory of the build and every process it started, sampled (`tools/bench/tree-memory.ts`). */
+  treePeakMb: number | null;
   pages: number | null;
   phases: Phase[];
   cards: { rendered: number; reused: number } | null;
@@ -73,10 +76,11 @@ interface SizeResult {
   schools: number;
   seed: string;
   runs: number;
-  ratios: { cold: Ratio; warm: Ratio; touched: Ratio; edit: Ratio; rss: Ratio | null };
+  ratios: { cold: Ratio; warm: Ratio; touched: Ratio; edit: Ratio; rss: Ratio | null; tree: Ratio | null };
   /** Median wall time of each build, ms. */
   ms: Record<Builder, Record<Step, number>>;
   peakRssMb: Record<Builder, Record<Step, number | null>>;
+  treePeakMb: Record<Builder, Record<Step, number | null>>;
   pages: Record<Builder, number | null>;
   /** The content check alone (`npm run check -- --quiet`), without and with its cache, ms. */
   checkMs: { cold: number; warm: number };
@@ -235,6 +239,7 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
       env: { ...childEnv, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const memory = watchTreeMemory(child.pid!);
     const lines: { at: number; text: string }[] = [];
     const collect = (stream: NodeJS.ReadableStream) => {
       let pending = '';
@@ -255,6 +260,7 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
+      const treePeakMb = memory.stop();
       const log = lines.map((l) => `${(l.at / 1000).toFixed(3).padStart(8)}s ${l.text}`).join('\n');
       writeFileSync(logFile, log);
       if (code !== 0) {
@@ -278,6 +284,7 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
         run,
         ms,
         peakRssMb: rss.length ? Math.round(Math.max(...rss) / 1024) : null,
+        treePeakMb,
         pages: pages ? Number(pages[1]) : null,
         phases: phases(lines, ms),
         cards: cards ? { rendered: Number(cards[1]), reused: Number(cards[2]) } : null,
@@ -444,7 +451,9 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
             join(logs, `${posts}-${run}-${builder}-${step}.log`),
           );
           all.push(result);
-          const rss = result.peakRssMb === null ? '' : `, peak ${result.peakRssMb} MB`;
+          const rss =
+            (result.peakRssMb === null ? '' : `, peak ${result.peakRssMb} MB`) +
+            (result.treePeakMb === null ? '' : ` (all processes ${result.treePeakMb} MB)`);
           const cards = result.cards ? `, cards ${result.cards.rendered} rendered / ${result.cards.reused} reused` : '';
           console.log(
             `  run ${run} ${step.padEnd(4)} ${builder.padEnd(10)} ${(result.ms / 1000).toFixed(2)} s${rss}${cards}`,
@@ -462,11 +471,14 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
   const runNumbers = Array.from({ length: runs }, (_, i) => i + 1);
   const over = (step: Step) =>
     ratio(runNumbers.map((run) => find('commonroom', step, run).ms / find('bare', 'cold', run).ms));
-  const rssRatios = runNumbers.flatMap((run) => {
-    const ours = Math.max(...STEPS.map((step) => find('commonroom', step, run).peakRssMb ?? 0));
-    const bare = Math.max(...STEPS.map((step) => find('bare', step, run).peakRssMb ?? 0));
-    return ours && bare ? [ours / bare] : [];
-  });
+  const memoryRatios = (figure: 'peakRssMb' | 'treePeakMb') =>
+    runNumbers.flatMap((run) => {
+      const ours = Math.max(...STEPS.map((step) => find('commonroom', step, run)[figure] ?? 0));
+      const bare = Math.max(...STEPS.map((step) => find('bare', step, run)[figure] ?? 0));
+      return ours && bare ? [ours / bare] : [];
+    });
+  const rssRatios = memoryRatios('peakRssMb');
+  const treeRatios = memoryRatios('treePeakMb');
   const of = (builder: Builder, step: Step) => all.filter((r) => r.builder === builder && r.step === step);
   const byStep = <T>(fn: (step: Step) => T) =>
     Object.fromEntries(STEPS.map((step) => [step, fn(step)])) as Record<Step, T>;
@@ -492,9 +504,11 @@ async function benchSize(posts: number, options: ReturnType<typeof parseOptions>
       touched: over('touched'),
       edit: over('edit'),
       rss: rssRatios.length ? ratio(rssRatios) : null,
+      tree: treeRatios.length ? ratio(treeRatios) : null,
     },
     ms: perBuilder((builder) => byStep((step) => Math.round(median(of(builder, step).map((r) => r.ms))))),
     peakRssMb: perBuilder((builder) => byStep((step) => medianOrNull(of(builder, step).map((r) => r.peakRssMb)))),
+    treePeakMb: perBuilder((builder) => byStep((step) => medianOrNull(of(builder, step).map((r) => r.treePeakMb)))),
     pages: perBuilder((builder) => of(builder, 'cold')[0]?.pages ?? null),
     checkMs: { cold: Math.round(checkMs.cold), warm: Math.round(checkMs.warm) },
     phases: perBuilder((builder) => byStep((step) => medianPhases(builder, step))),
@@ -539,6 +553,7 @@ function table(results: readonly SizeResult[]) {
       `  peak RSS (≤ ${TARGETS.rss}×; ${LARGE_TARGETS.rss}× at 10,000)`,
       ...results.map((r) => times(r.ratios.rss, target(r, 'rss'))),
     ],
+    ['  peak memory of all its processes together', ...results.map((r) => times(r.ratios.tree, undefined))],
     ['pages built (bare / commonroom)', ...results.map((r) => `${r.pages.bare ?? '—'} / ${r.pages.commonroom ?? '—'}`)],
   ];
   for (const builder of ['bare', 'commonroom'] as const) {
@@ -550,6 +565,10 @@ function table(results: readonly SizeResult[]) {
     rows.push([
       `${label} peak RSS cold / warm`,
       ...results.map((r) => `${r.peakRssMb[builder].cold ?? '—'} / ${r.peakRssMb[builder].warm ?? '—'} MB`),
+    ]);
+    rows.push([
+      `${label} all processes cold / warm`,
+      ...results.map((r) => `${r.treePeakMb[builder].cold ?? '—'} / ${r.treePeakMb[builder].warm ?? '—'} MB`),
     ]);
   }
   rows.push([
