@@ -30,7 +30,7 @@ import {
 import { buildSourcesKey, outputKey, withScheduled } from '../src/lib/build-inputs.ts';
 import { openCheckGate } from '../src/lib/check-gate.ts';
 import { holdOutput } from '../src/lib/held-output.ts';
-import { checkContent } from '../src/lib/check/check-content.ts';
+import { checkContentApart } from '../src/lib/check/apart.ts';
 import { printReport } from '../src/lib/check/report.ts';
 import {
   deleteDiscarded,
@@ -45,7 +45,7 @@ import { settingsOrExit } from '../src/lib/settings.ts';
 const started = performance.now();
 const settings = settingsOrExit();
 // Started at once; a build that has something to do starts Astro beside it (see below).
-const checking = checkContent({ root: settings.contentRoot, now: settings.now });
+const checking = checkContentApart({ root: settings.contentRoot, now: settings.now });
 // Awaited later; a check that throws must not count as unhandled before then.
 checking.catch(() => undefined);
 

@@ -97,7 +97,9 @@ export function buildSourcesKey(inputs: Omit<BuildInputs, 'scheduled'>): string 
   addTree(hash, projectRoot, projectRoot, { skip, top: NOT_INPUT_TOP });
   for (const record of PACKAGE_RECORDS) addFile(hash, record, join(projectRoot, record));
   hash.update('content\n');
-  addTree(hash, resolve(inputs.contentRoot), resolve(inputs.contentRoot), { skip });
+  // A content folder that is not there is the check's to report, in words a writer can act on.
+  const content = resolve(inputs.contentRoot);
+  if (statSync(content, { throwIfNoEntry: false })?.isDirectory()) addTree(hash, content, content, { skip });
   return hash.digest('hex');
 }
 

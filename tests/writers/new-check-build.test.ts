@@ -248,3 +248,26 @@ describe('npm run build with a bad file', () => {
     expect(existsSync(`${out}.staging`)).toBe(false);
   });
 });
+
+describe('a content folder that is not there', () => {
+  it(
+    'gets the same plain message from check and build, no stack trace, and no output',
+    { timeout: 600_000 },
+    async () => {
+      const content = join(TMP, 'no-such-content');
+      rmSync(content, { recursive: true, force: true });
+      const message = 'is not a folder on this computer, so there is no content to check: set COMMONROOM_CONTENT';
+      const checked = npm(['check'], { COMMONROOM_CONTENT: content });
+      expect(checked.status).not.toBe(0);
+      expect(checked.out).toContain(message);
+      expect(checked.out).not.toMatch(/\n\s+at /);
+      const out = join(TMP, 'no-such-content-dist');
+      const built = await npmBuild({ COMMONROOM_CONTENT: content, COMMONROOM_OUT: out });
+      expect(built.status).not.toBe(0);
+      expect(built.out).toContain(message);
+      expect(built.out).not.toMatch(/\n\s+at /);
+      expect(built.out).toContain('The build stopped before writing anything.');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+});

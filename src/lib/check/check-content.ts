@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import slugify from '@sindresorhus/slugify';
@@ -230,6 +230,22 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     return undefined;
   };
+
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    add(
+      rel(root),
+      '',
+      'is not a folder on this computer, so there is no content to check: set COMMONROOM_CONTENT to the folder holding network.yaml and the posts, or run "npm run setup" to start a network',
+      { code: 'missing-content' },
+    );
+    await bodies.close();
+    return {
+      issues,
+      scheduled: [],
+      drafts: [],
+      counts: { posts: 0, schools: 0, families: 0, authors: 0, topics: 0 },
+    };
+  }
 
   // network.yaml
   const networkFile = ['network.yaml', 'network.yml'].map((name) => join(root, name)).find((path) => existsSync(path));
