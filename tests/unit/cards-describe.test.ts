@@ -136,6 +136,20 @@ describe('describeCard', () => {
     expect(english.input.date).toBe('14 March 2025');
   });
 
+  it('names a school’s topics in its page’s language where they have a name in it', () => {
+    const topics = [
+      { id: 'reading', data: { name: 'Reading', description: 'd', translations: { cy: { name: 'Darllen' } } } },
+    ];
+    const bilingual = buildNetwork(
+      { ...raw, topics },
+      { now: new Date('2026-01-31'), preview: false, scope: { type: 'network' } },
+    ).network;
+    const card = (lang: string) =>
+      describeCard({ ...meta('school', 'Oak'), lang }, '/schools/oak/', bilingual, urls).input.context;
+    expect(card('cy')).toBe('Gofynnwch i ni am Darllen');
+    expect(card('en-GB')).toBe('Ask us about Reading');
+  });
+
   it('falls back to the page’s own title and description for any other page', () => {
     const { input } = describeCard(meta('page', 'All posts'), '/posts/', network, urls);
     expect(input).toMatchObject({ layout: 'page', title: 'All posts', subtitle: 'A page.', network: 'Net' });

@@ -7,6 +7,7 @@ import type { Urls } from '../urls.ts';
 import type { CardInput } from './input.ts';
 import { faceSource } from '../images/faces.ts';
 import { authorWords } from '../author-words.ts';
+import { topicIn } from '../topic-words.ts';
 
 /** Colours of cards that belong to no school or family: the schools' default brand colour. */
 const NETWORK_BRAND = brandColours('#2b4c7e');
@@ -102,7 +103,10 @@ export function describeCard(meta: PageMeta, href: string, network: Network, url
       );
       if (!school) break;
       const families = school.families.map((id) => network.family(id)?.name).filter((n) => n !== undefined);
-      const expertise = school.expertise.map((id) => network.topic(id)?.name).filter((n) => n !== undefined);
+      const expertise = school.expertise.flatMap((id) => {
+        const topic = network.topic(id);
+        return topic ? [topicIn(topic, meta.lang).name] : [];
+      });
       const eyebrow = `${t(`phase.${school.phase}.school`)} · ${school.town}`;
       const input: CardInput = {
         ...base,
