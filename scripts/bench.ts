@@ -327,8 +327,8 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
     while (start > 0 && /Waiting for integration/.test(lines[start]!.text)) start--;
     if (end > 0) mark(name, start);
   }
-  // `npm run build` puts the new site in place after Astro is done.
-  mark('replace output folder', find(/\[build\] Complete!/));
+  // `npm run build` indexes the site for search once Astro is done, then puts the new site in place.
+  mark('replace output folder', Math.max(find(/\[build\] Complete!/), find(/pagefind\]/i)));
   marks.sort((a, b) => a.at - b.at);
   const result: Phase[] = [{ name: 'start-up (npm, check, config)', ms: marks[0]?.at ?? total }];
   marks.forEach((m, i) => result.push({ name: m.name, ms: (marks[i + 1]?.at ?? total) - m.at }));

@@ -41,6 +41,7 @@ import {
   swapIntoPlace,
 } from '../src/lib/output-folder.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
+import { indexBuiltSite, pagefindVersion } from '../src/integrations/pagefind.ts';
 
 const started = performance.now();
 const settings = settingsOrExit();
@@ -171,6 +172,8 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 const followParent = fileURLToPath(new URL('./follow-parent.ts', import.meta.url));
 // Astro's output is held back until the check has passed, so a refused file gets the check's message alone.
 if (process.stdout.isTTY && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '1';
+// Pages written into the staging folder from now on are this build's own (the search index's cache asks).
+const renderingFrom = Date.now();
 const child: ChildProcess = spawn(
   process.execPath,
   ['--import', followParent, astro, 'build', ...process.argv.slice(2)],
@@ -202,6 +205,26 @@ openCheckGate(child);
 const status = await exited;
 if (status !== 0) failed('failed', status);
 if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);
+await held.drained();
+
+// The search index is made once Astro has exited, so Pagefind's memory (2 GB of its own at 10,000 posts) is
+// never needed beside Astro's: at 10,000 posts the two together took 5.3 GB, against bare Astro's 3.8.
+const stamp = () => new Date().toLocaleTimeString('en-GB', { hour12: false });
+const searchLog = {
+  info: (message: string) => console.log(`${stamp()} [commonroom:pagefind] ${message}`),
+  warn: (message: string) => console.warn(`${stamp()} [commonroom:pagefind] ${message}`),
+};
+try {
+  await indexBuiltSite(folders.staging, {
+    cacheRoot: settings.searchCache,
+    version: pagefindVersion(root),
+    logger: searchLog,
+    since: renderingFrom,
+  });
+} catch (error) {
+  console.error(`The search index could not be made: ${why(error)}`);
+  failed('failed', 1);
+}
 
 // A power cut just after the rename must not leave the live folder holding pages that never reached the disk.
 spawnSync('sync', { stdio: 'ignore' });

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
+import { startedByBuildScript } from '../lib/check-gate.ts';
 import { copyTree } from '../lib/link-files.ts';
 import { integrationFolders } from '../lib/output-folder.ts';
 import * as pagefind from 'pagefind';
@@ -51,6 +52,12 @@ export function indexLanguage(searchPage: string | undefined): string | undefine
   return lang ? lang.toLowerCase() : undefined;
 }
 
+/** Where the index's lines go: Astro's logger inside `astro build`, the build script's own after it. */
+export interface SearchLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
 /** Throws with every message Pagefind reported for one step, so a broken index fails the build. */
 function check(step: string, response: { errors: string[] }) {
   if (response.errors.length) throw new Error(`Pagefind ${step} failed:\n${response.errors.join('\n')}`);
@@ -84,7 +91,7 @@ const BODY_MARK = Buffer.from('data-pagefind-body');
  */
 export async function buildSearchIndex(
   dir: string,
-  logger?: AstroIntegrationLogger,
+  logger?: SearchLogger,
   files?: readonly string[],
   visit?: (file: string, bytes: Buffer) => void,
 ): Promise<SearchIndexStats> {
@@ -134,7 +141,7 @@ export async function buildSearchIndex(
 }
 
 /** Pagefind's version, from its package in the project (its `exports` hide `package.json` from `require`). */
-function pagefindVersion(root: string): string {
+export function pagefindVersion(root: string): string {
   const manifest = join(root, 'node_modules/pagefind/package.json');
   return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'unknown';
 }
@@ -235,7 +242,7 @@ export async function cachedSearchIndex(
   dir: string,
   cacheRoot: string,
   version: string,
-  logger?: AstroIntegrationLogger,
+  logger?: SearchLogger,
   since?: number,
 ): Promise<SearchIndexStats & { reused: boolean }> {
   const cache = join(cacheRoot, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
@@ -286,6 +293,19 @@ function summary({ files, languages, bytes, reused }: SearchIndexStats & { reuse
   return `${done} ${pages} of ${files} pages (${perLanguage}) in ${Math.round(ms)} ms: ${(bytes / 1024).toFixed(0)} KB in pagefind/.`;
 }
 
+/**
+ * Indexes a built site into `<dir>/pagefind/`, reusing the cached index when no indexed page changed, and logs
+ * one line about it. `since` is when the build began rendering: pages written since then are its own.
+ */
+export async function indexBuiltSite(
+  dir: string,
+  { cacheRoot, version, logger, since }: { cacheRoot: string; version: string; logger: SearchLogger; since: number },
+): Promise<void> {
+  const started = performance.now();
+  const stats = await cachedSearchIndex(dir, cacheRoot, version, logger, since);
+  logger.info(summary(stats, performance.now() - started));
+}
+
 /** The two places the search index takes in the integrations list: see `pagefindIntegration`. */
 export interface SearchIndexIntegrations {
   start: AstroIntegration;
@@ -297,12 +317,14 @@ export interface SearchIndexIntegrations {
  * forgotten as a separate step. Only elements marked `data-pagefind-body` (post articles) are indexed.
  * Astro runs one integration's `astro:build:done` at a time, so `start` (placed before cards) sets
  * Pagefind to work and `finish` (placed after them) waits for it: Pagefind's own process then indexes
- * while the cards are drawn and copied, instead of after them.
+ * while the cards are drawn and copied, instead of after them. Under `npm run build` neither does
+ * anything: the build script indexes the site once Astro has exited (`indexBuiltSite`), so Pagefind's
+ * memory (2 GB at 10,000 posts) is never needed while Astro still holds its own.
  */
 export default function pagefindIntegration({ cacheDir }: { cacheDir: string }): SearchIndexIntegrations {
   let cacheRoot = '';
   let version = 'unknown';
-  let indexing: Promise<() => void> | undefined;
+  let indexing: Promise<void> | undefined;
   /** When this build began: pages written since were rendered by it. */
   let buildStarted = 0;
   const start: AstroIntegration = {
@@ -317,9 +339,8 @@ export default function pagefindIntegration({ cacheDir }: { cacheDir: string }):
         buildStarted = Date.now();
       },
       'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const indexed = cachedSearchIndex(fileURLToPath(dir), cacheRoot, version, logger, buildStarted);
-        indexing = indexed.then((stats) => () => logger.info(summary(stats, performance.now() - started)));
+        if (startedByBuildScript()) return;
+        indexing = indexBuiltSite(fileURLToPath(dir), { cacheRoot, version, logger, since: buildStarted });
         // A failure is reported by `finish`; until then it must not count as unhandled and end the process.
         indexing.catch(() => undefined);
       },
@@ -329,9 +350,9 @@ export default function pagefindIntegration({ cacheDir }: { cacheDir: string }):
     name: 'commonroom:pagefind-finish',
     hooks: {
       'astro:build:done': async () => {
-        const report = await indexing;
+        const done = indexing;
         indexing = undefined;
-        report?.();
+        await done;
       },
     },
   };

@@ -40,6 +40,14 @@ export async function checkPassed(): Promise<void> {
   }
 }
 
+/**
+ * Whether `npm run build` started this Astro process (its preload installed the gate). The build script then
+ * does what needs Astro gone first: it indexes the site for search once Astro has exited.
+ */
+export function startedByBuildScript(): boolean {
+  return GATE in globalThis;
+}
+
 /** In the build script: lets the Astro process it started render pages. */
 export function openCheckGate(astro: ChildProcess): void {
   astro.send(PASSED);

@@ -223,6 +223,16 @@ describe('npm run new → npm run check → npm run build', () => {
     expect(readFileSync(join(out, 'schools/oak-primary/windows/index.html'), 'utf8')).toContain('crlfbom');
     expect(existsSync(join(out, 'schools/oak-primary/draft-plans'))).toBe(false);
     expect(existsSync(join(out, 'schools/oak-primary/future-news'))).toBe(false);
+    // The search index is made by the build script once Astro has exited, and its line counts what it holds.
+    const indexed = built.out.indexOf('[commonroom:pagefind] Indexed');
+    expect(indexed, built.out).toBeGreaterThan(built.out.indexOf('[build] Complete!'));
+    expect(built.out.indexOf('[build] Complete!')).toBeGreaterThan(0);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pages = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+    expect(built.out).toContain(`Indexed ${pages} of`);
+    expect(pages).toBeGreaterThan(4);
   });
 });
 
