@@ -244,7 +244,9 @@ writeJournal(astroCacheDir, {
   output: outputKey(folders.out),
 });
 deleteDiscarded(folders, { background: true });
-removeFolders(otherPipelineCaches(astroCacheDir, pipeline), { background: true });
+// Not in the background: a CI job saves this cache folder as soon as the build ends, and must not meet a
+// folder half deleted. It happens once, after an update of Commonroom that changes the Markdown pipeline.
+removeFolders(otherPipelineCaches(astroCacheDir, pipeline), { background: false });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const kept = existsSync(folders.previous)
