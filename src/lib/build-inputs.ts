@@ -20,10 +20,11 @@ import { join, relative, resolve, sep } from 'node:path';
 const NOT_INPUT_FOLDERS = new Set(['node_modules', '.git', '.cache', '.astro']);
 
 /**
- * Top-level folders of the project that no build reads from: tests, tools, documentation, deployment
- * files, and the output folders builds and the demo write (`dist/`, `dist.previous/`, `dist-demo/`…).
+ * Top-level folders and files of the project that no build reads from: tests, tools, documentation (the
+ * README and licence too), deployment files, and the output folders builds and the demo write (`dist/`,
+ * `dist.previous/`, `dist-demo/`…).
  */
-const NOT_INPUT_TOP = /^(tests|tools|docs|deploy|screenshots|\.github|\.ci|dist([.-].*)?)$/;
+const NOT_INPUT_TOP = /^(tests|tools|docs|deploy|screenshots|\.github|\.ci|dist([.-].*)?|README\.md|LICENSE(\.\w+)?)$/;
 
 /** Files written beside a project that no build reads: logs, profiles, a Mac's folder settings. */
 const NOT_INPUT_FILES = /(\.log|\.cpuprofile|\.heapprofile|\.heapsnapshot|^\.DS_Store)$/;

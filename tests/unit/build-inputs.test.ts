@@ -84,6 +84,7 @@ describe('the inputs of a build', () => {
     write(join(project, 'tools/bench/bare-astro/src/pages/index.astro'), '<h1>Bare</h1>');
     write(join(project, 'dist-demo/index.html'), '<h1>Demo</h1>');
     write(join(project, 'docs/hosting.md'), '# Hosting');
+    write(join(project, 'README.md'), '# Our network');
     write(join(project, 'build.log'), 'Done in 12 s');
     write(join(project, 'content/.DS_Store'), '');
     expect(key()).toBe(before);
