@@ -1,20 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from '../helpers/build.ts';
 
 const TMP = resolve('tests/.tmp/writers');
 const NOW = '2026-01-01';
 
-/** Runs an npm script the way a writer would, against a content folder of its own. */
+/** Runs an npm script the way a writer would, against a content folder of its own; its output without colours. */
 function npm(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync('npm', ['run', '--silent', ...args], {
     encoding: 'utf8',
     // vitest's own NODE_ENV=test and DEV=1 stay set: the build must still be a production build.
     env: { ...process.env, COMMONROOM_NOW: NOW, ...env },
   });
-  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+  return { status: result.status, out: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 /** `npm run build`, holding the lock every test build takes: builds share the project's `.astro/` folder. */
@@ -29,7 +30,7 @@ function npmBuild(env: Record<string, string>) {
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.on('error', reject);
-        child.on('close', (status) => resolvePromise({ status, out }));
+        child.on('close', (status) => resolvePromise({ status, out: stripVTControlCharacters(out) }));
       }),
   );
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import { reencodedFormats, sniffFormat, stripMetadata } from './strip.ts';
 
@@ -39,15 +39,28 @@ export async function strippedBytes(bytes: Uint8Array): Promise<Uint8Array | und
 }
 
 /**
- * Removes metadata from every image file under `dir`, in place. Returns how many image files there were and
- * which of them carried metadata. Files are replaced by rename, so a hard link into a cache is left untouched.
+ * The image files under `dir`, never reading a folder in `skipped`: under `astro build`, Pagefind replaces
+ * its folder while this runs.
+ */
+async function imageFiles(dir: string, skipped: ReadonlySet<string>): Promise<string[]> {
+  const found = await Promise.all(
+    (await readdir(dir, { withFileTypes: true })).map((entry) => {
+      const path = join(dir, entry.name);
+      if (skipped.has(path)) return [];
+      if (entry.isDirectory()) return imageFiles(path, skipped);
+      return entry.isFile() && imageExtensions.has(extname(entry.name).toLowerCase()) ? [path] : [];
+    }),
+  );
+  return found.flat();
+}
+
+/**
+ * Removes metadata from every image file under `dir`, in place, leaving the folders in `skip` (relative to
+ * `dir`) unread. Returns how many image files there were and which of them carried metadata. Files are
+ * replaced by rename, so a hard link into a cache is left untouched.
  */
 export async function stripFolder(dir: string, skip: string[] = []): Promise<{ images: number; stripped: string[] }> {
-  const skipped = skip.map((folder) => join(dir, folder));
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && imageExtensions.has(extname(entry.name).toLowerCase()))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !skipped.some((folder) => file.startsWith(`${folder}${sep}`)));
+  const files = await imageFiles(dir, new Set(skip.map((folder) => join(dir, folder))));
   const stripped: string[] = [];
   for (const file of files) {
     const clean = await strippedBytes(await readFile(file));
