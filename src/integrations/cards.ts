@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedPng, removeTemporaryFiles } from '../lib/atomic-write.ts';
 import { forgetRenderedPages } from '../lib/build-state.ts';
-import { cacheSalt, cardKey, readBuildManifest, readDevManifest, writeBuildManifest } from '../lib/cards/cache.ts';
+import {
+  cacheSalt,
+  cachedPngFile,
+  pruneCardCache,
+  readBuildManifest,
+  readDevManifest,
+  writeBuildManifest,
+} from '../lib/cards/cache.ts';
 import type { CardJob } from '../lib/cards/input.ts';
 import { closeChannel, devManifestFile, openChannel } from '../lib/cards/channel.ts';
 import { createPool, renderInPool, type CardPool } from '../lib/cards/pool.ts';
@@ -87,7 +94,7 @@ export default function cards(options: CardsOptions): AstroIntegration {
   const queued = new Set<string>();
   /** The subset of `queued` that had no PNG in the cache: the cards this build draws. */
   const drawing = new Set<string>();
-  const cachedPng = (job: CardJob) => join(cacheDir, 'png', `${cardKey(job.input, salt)}.png`);
+  const cachedPng = (job: CardJob) => cachedPngFile(cacheDir, job.input, salt);
   const draw = (job: CardJob) => {
     const cached = cachedPng(job);
     if (queued.has(cached)) return cached;
@@ -126,7 +133,7 @@ export default function cards(options: CardsOptions): AstroIntegration {
           if (!path.startsWith(`${base}cards/`) || !path.endsWith('.png')) return next();
           const job = readDevManifest(devManifest).find((entry) => entry.file === path.slice(base.length));
           if (!job) return next();
-          const cached = join(cacheDir, 'png', `${cardKey(job.input, cacheSalt())}.png`);
+          const cached = cachedPngFile(cacheDir, job.input, cacheSalt());
           mkdirSync(dirname(cached), { recursive: true });
           (readCheckedPng(cached).status === 'ok'
             ? Promise.resolve()
@@ -210,6 +217,7 @@ export default function cards(options: CardsOptions): AstroIntegration {
         }
         damage.flush((line) => log.warn(line));
         removeStaleCards(out, new Set(jobs.map((job) => job.file)));
+        const pruned = pruneCardCache(cacheDir, manifest, used, salt);
         const rendered = stats.rendered;
         const timing = rendered
           ? ` in ${Math.round(stats.wallMs)} ms on ${stats.threads} threads (satori ${(stats.satoriMs / rendered).toFixed(1)} ms, png ${(stats.pngMs / rendered).toFixed(1)} ms per card)`
@@ -218,7 +226,8 @@ export default function cards(options: CardsOptions): AstroIntegration {
           ? `; ${drawnAhead.length} post cards queued from the content before pages rendered${unused ? `, ${unused} of them not used by any page` : ''}`
           : '';
         const reused = files.filter((file) => !drawing.has(file.cached)).length;
-        log.info(`${rendered} rendered, ${reused} reused${timing}${early}`);
+        const gone = pruned ? `; deleted ${pruned} unused ${pruned === 1 ? 'drawing' : 'drawings'} from the cache` : '';
+        log.info(`${rendered} rendered, ${reused} reused${timing}${early}${gone}`);
       },
     },
   };

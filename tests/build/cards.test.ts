@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { manifestFile, RECORDS_KEPT_DAYS } from '../../src/lib/cards/cache.ts';
 import { buildSite, copyFixture, tempDir, type BuildResult } from '../helpers/build.ts';
 import { htmlFiles, page } from '../helpers/html.ts';
 
@@ -82,9 +83,19 @@ describe('social cards', () => {
     );
     const card = 'cards/schools/elm-academy/leading-change.png';
     const before = readFileSync(join(second.dir, card));
-    const third = await buildSite({ content, env: { COMMONROOM_CARDS_CACHE: cache } });
+    const drawingsBefore = new Set(readdirSync(join(cache, 'png')));
+    // The first build's folder counts as abandoned, so only this build's own records keep drawings.
+    const longAgo = new Date(Date.now() - (RECORDS_KEPT_DAYS + 1) * 24 * 60 * 60 * 1000);
+    utimesSync(manifestFile(cache, first.dir), longAgo, longAgo);
+    const third = await buildSite({ content, out: second.dir, env: { COMMONROOM_CARDS_CACHE: cache } });
     expect(cardStats(third)).toEqual({ rendered: 1, reused: pages.length - 1 });
     expect(readFileSync(join(third.dir, card)).equals(before)).toBe(false);
+    // The old title's drawing is deleted: the cache holds what recent builds use, no more.
+    const drawingsAfter = new Set(readdirSync(join(cache, 'png')));
+    expect([...drawingsBefore].filter((name) => !drawingsAfter.has(name))).toHaveLength(1);
+    expect([...drawingsAfter].filter((name) => !drawingsBefore.has(name))).toHaveLength(1);
+    expect(drawingsAfter.size).toBe(drawingsBefore.size);
+    expect(third.stdout + third.stderr).toContain('deleted 1 unused drawing from the cache');
   });
 
   it('serves cards from a school’s own site under a sub-path', async () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { packageVersion } from '../package-version.ts';
 import { fontsHash } from './fonts.ts';
 import { readChecked, writeChecked, type CacheRead } from '../atomic-write.ts';
 import type { CardInput, CardJob } from './input.ts';
+import { devManifestFile } from './channel.ts';
 import { TEMPLATE_VERSION } from './template.ts';
 
 /** Source files whose every change can change a card's pixels. */
@@ -33,6 +34,11 @@ export function cardKey(input: CardInput, salt: string): string {
     }
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** The cached drawing of a card with these inputs. */
+export function cachedPngFile(cacheDir: string, input: CardInput, salt: string): string {
+  return join(cacheDir, 'png', `${cardKey(input, salt)}.png`);
 }
 
 /** The manifest pages record their cards in: one per output folder, so builds into different folders share the cache. */
@@ -80,4 +86,39 @@ export function readDevManifest(file: string): CardJob[] {
   } catch {
     return [];
   }
+}
+
+/** How long after a folder's last build its card records still keep their drawings in the cache. */
+export const RECORDS_KEPT_DAYS = 30;
+
+/**
+ * Deletes the cached drawings no recent build uses, so the cache does not grow with every edit and every
+ * Commonroom update that redraws the cards. `using` holds the drawings the build writing `manifest` uses.
+ * The records of builds into other folders (a school's own site, a preview) keep theirs for
+ * `RECORDS_KEPT_DAYS` after those folders were last built; older records are deleted. A damaged record
+ * cannot say what it keeps, so nothing is deleted while one is there. Returns how many drawings went.
+ */
+export function pruneCardCache(
+  cacheDir: string,
+  manifest: string,
+  using: ReadonlySet<string>,
+  salt: string,
+  now = Date.now(),
+): number {
+  const keep = new Set([...using].map((file) => basename(file)));
+  for (const name of readdirSync(cacheDir)) {
+    const other = join(cacheDir, name);
+    if (!/^manifest-[0-9a-f]+\.jsonl$/.test(name) || other === manifest) continue;
+    if (now - statSync(other).mtimeMs > RECORDS_KEPT_DAYS * 24 * 60 * 60 * 1000) {
+      rmSync(other, { force: true });
+      rmSync(devManifestFile(other), { force: true });
+      continue;
+    }
+    const read = readBuildManifest(other);
+    if (read.status === 'damaged') return 0;
+    if (read.status === 'ok') for (const job of read.value) keep.add(`${cardKey(job.input, salt)}.png`);
+  }
+  const unused = readdirSync(join(cacheDir, 'png')).filter((name) => name.endsWith('.png') && !keep.has(name));
+  for (const name of unused) rmSync(join(cacheDir, 'png', name), { force: true });
+  return unused.length;
 }
