@@ -1,7 +1,7 @@
 /**
  * `npm run build`: checks the content exactly as `npm run check` does, and runs `astro build`. Astro starts
  * while the check runs (its start-up, content sync and bundling need no verdict), but renders no page and
- * shows nothing until the check has passed (`src/lib/check-gate.ts`). A bad file stops the build with the
+ * shows nothing until the check has passed (`src/lib/build-gates.ts`). A bad file stops the build with the
  * check's one-line messages (no stack trace) before anything is written.
  *
  * The output folder is the live site, so Astro builds into `<out>.staging` beside it, and only a build that
@@ -28,7 +28,7 @@ import {
   writeOwner,
 } from '../src/lib/build-state.ts';
 import { buildSourcesKey, outputKey, withScheduled } from '../src/lib/build-inputs.ts';
-import { openCheckGate } from '../src/lib/check-gate.ts';
+import { openGate } from '../src/lib/build-gates.ts';
 import { holdOutput } from '../src/lib/held-output.ts';
 import { checkContentApart } from '../src/lib/check/apart.ts';
 import { printReport } from '../src/lib/check/report.ts';
@@ -149,7 +149,6 @@ function why(error: unknown): string {
 }
 
 try {
-  prepareStaging(folders, reuse);
   // keep-output keeps the staging folder's copied pages only when they came from this cache's last site.
   writeOwner(owners, folders.staging, reuse ? owner : '');
 } catch (error) {
@@ -172,8 +171,6 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 const followParent = fileURLToPath(new URL('./follow-parent.ts', import.meta.url));
 // Astro's output is held back until the check has passed, so a refused file gets the check's message alone.
 if (process.stdout.isTTY && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '1';
-// Pages written into the staging folder from now on are this build's own (the search index's cache asks).
-const renderingFrom = Date.now();
 const child: ChildProcess = spawn(
   process.execPath,
   ['--import', followParent, astro, 'build', ...process.argv.slice(2)],
@@ -191,8 +188,23 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
 const exited = new Promise<number>((resolve) =>
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
 );
+
+// The live site's pages are copied while Astro starts (1,500 pages take most of a second), and Astro writes
+// nothing into the folder until the copy is done (src/lib/build-gates.ts).
+try {
+  prepareStaging(folders, reuse);
+} catch (error) {
+  child.kill('SIGTERM');
+  await exited;
+  failed(`could not prepare ${shown(folders.staging)}: ${why(error)}`, 1);
+}
+// A millisecond passes first, so every copy is older than the moment Astro starts writing, to the millisecond.
+await new Promise((resolve) => setTimeout(resolve, 1));
+// Pages written into the staging folder from now on are this build's own (the search index's cache asks).
+const renderingFrom = Date.now();
+openGate(child, 'staging-ready');
 if (!(await checkReport())) {
-  // Astro has rendered nothing yet: every page waits for the check (src/lib/check-gate.ts).
+  // Astro has rendered nothing yet: every page waits for the check (src/lib/build-gates.ts).
   child.kill('SIGTERM');
   await exited;
   stopBeforeWriting();
@@ -201,7 +213,7 @@ held.release();
 // From here pages are rendered into the staging folder and Astro's cache of pages: until the build has
 // finished, neither may be trusted.
 writeJournal(astroCacheDir, { state: 'building', out: folders.out });
-openCheckGate(child);
+openGate(child, 'check-passed');
 const status = await exited;
 if (status !== 0) failed('failed', status);
 if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);

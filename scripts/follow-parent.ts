@@ -1,13 +1,13 @@
 /**
  * Loaded into `astro build` by `scripts/build.ts` (`node --import`). If the build script is killed, the
  * channel between them closes and Astro stops at once, instead of writing on into the staging folder and
- * the caches with nothing left to finish the build, while the lock says nobody holds them. Pages wait for
- * the build script's word that the content check passed (`src/lib/check-gate.ts`).
+ * the caches with nothing left to finish the build, while the lock says nobody holds them. Astro waits at
+ * the build script's gates (`src/lib/build-gates.ts`).
  */
-import { installCheckGate } from '../src/lib/check-gate.ts';
+import { installBuildGates } from '../src/lib/build-gates.ts';
 
 if (process.channel) {
   process.channel.unref();
   process.once('disconnect', () => process.exit(1));
-  installCheckGate();
+  installBuildGates();
 }

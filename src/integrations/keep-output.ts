@@ -2,6 +2,7 @@ import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { gateOpened } from '../lib/build-gates.ts';
 import { ownerOf, ownersFile, writeOwner } from '../lib/build-state.ts';
 
 export interface KeepOutputOptions {
@@ -47,7 +48,10 @@ export default function keepOutput({ owned }: KeepOutputOptions): AstroIntegrati
         enabled = command === 'build' && incremental && ownerOf(owners, outDir) === resolve(cacheDir);
         if (enabled) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:build:start': () => {
+      // Under `npm run build`, the last site's pages are still being copied into the folder while Astro
+      // starts; bundling writes into it, so it waits. Every copy is then older than `started`.
+      'astro:build:start': async () => {
+        await gateOpened('staging-ready');
         started = Date.now();
       },
       'astro:build:done': ({ dir, assets, logger }) => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
-import { startedByBuildScript } from '../lib/check-gate.ts';
+import { startedByBuildScript } from '../lib/build-gates.ts';
 import { copyTree } from '../lib/link-files.ts';
 import { integrationFolders } from '../lib/output-folder.ts';
 import * as pagefind from 'pagefind';

@@ -4,7 +4,7 @@ import build from 'virtual:commonroom/build';
 import { hasFiles } from './content-files.ts';
 import { settings, type Scope } from './settings.ts';
 import { buildNetwork } from './network/build.ts';
-import { checkPassed } from './check-gate.ts';
+import { gateOpened } from './build-gates.ts';
 import type { Network, Post as AnyPost } from './network/types.ts';
 import { readUrlOptions } from './url-options.ts';
 import { createUrls, type Urls } from './urls.ts';
@@ -33,7 +33,7 @@ export interface Site {
 let loading: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  await checkPassed();
+  await gateOpened('check-passed');
   const root = settings().contentRoot;
   const [networkEntries, schools, families, authors, topics, posts, comments] = await Promise.all([
     getCollection('network'),

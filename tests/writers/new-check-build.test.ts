@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +235,34 @@ describe('npm run new → npm run check → npm run build', () => {
     expect(built.out).toContain(`Indexed ${pages} of`);
     expect(pages).toBeGreaterThan(4);
   });
+
+  // The last site's pages are copied into the staging folder while Astro starts, and every copy must count
+  // as older than the build: otherwise a deleted post's page would be kept, and the index never reused.
+  it(
+    'builds again into the same folder: a deleted post goes, an unchanged index is reused',
+    { timeout: 600_000 },
+    async () => {
+      const content = join(dir, 'content');
+      const out = join(dir, 'dist');
+      const env = { COMMONROOM_CONTENT: content, COMMONROOM_OUT: out };
+      const windows = join(out, 'schools/oak-primary/windows/index.html');
+      expect(existsSync(windows)).toBe(true);
+      rmSync(join(content, 'posts/oak-primary/windows.md'));
+      const removed = await npmBuild(env);
+      expect(removed.status, removed.out).toBe(0);
+      expect(removed.out).toMatch(/\(cached\)/);
+      expect(existsSync(windows)).toBe(false);
+      expect(removed.out).toContain('[commonroom:pagefind] Indexed');
+      // Every file touched, none changed (a fresh checkout): pages are copied, and so is the index.
+      const now = new Date();
+      for (const file of readdirSync(content, { recursive: true, encoding: 'utf8' }))
+        utimesSync(join(content, file), now, now);
+      const touched = await npmBuild(env);
+      expect(touched.status, touched.out).toBe(0);
+      expect(touched.out).toContain('[commonroom:pagefind] Reused the index of');
+      expect(existsSync(windows)).toBe(false);
+    },
+  );
 });
 
 describe('npm run build with a bad file', () => {
