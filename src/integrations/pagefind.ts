@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
 import { startedByBuildScript } from '../lib/build-gates.ts';
-import { copyTree } from '../lib/link-files.ts';
+import { copyTreeChecked, copyTreeDescribed, type TreeFiles } from '../lib/link-files.ts';
 import { integrationFolders } from '../lib/output-folder.ts';
 import * as pagefind from 'pagefind';
 
@@ -206,29 +206,7 @@ interface SavedIndex {
   key: string;
   stats: SearchIndexStats;
   /** Every file of the index, by path under `pagefind/`: its size and SHA-256. */
-  files: Record<string, { size: number; sha256: string }>;
-}
-
-async function describeFiles(dir: string): Promise<SavedIndex['files']> {
-  const files: SavedIndex['files'] = {};
-  for (const file of await readdir(dir, { recursive: true })) {
-    const bytes = await readFile(join(dir, file)).catch(() => undefined);
-    if (bytes) files[file] = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  }
-  return files;
-}
-
-/** Why a kept index no longer matches what was saved, or undefined if every file is as it was written. */
-async function indexDamage(dir: string, saved: SavedIndex['files']): Promise<string | undefined> {
-  const found = await describeFiles(dir).catch(() => ({}) as SavedIndex['files']);
-  for (const [file, { size, sha256 }] of Object.entries(saved)) {
-    const now = found[file];
-    if (!now) return `${file} is missing`;
-    if (now.size !== size) return `${file} has ${now.size} bytes where ${size} were written`;
-    if (now.sha256 !== sha256) return `${file} does not match its hash`;
-  }
-  const extra = Object.keys(found).find((file) => !(file in saved));
-  return extra ? `${extra} was not part of it` : undefined;
+  files: TreeFiles;
 }
 
 /**
@@ -260,11 +238,9 @@ export async function cachedSearchIndex(
   if (saved.status === 'ok' && !(since !== undefined && (await renderedIndexedPage(dir, files, since)))) {
     const { key, indexed } = await indexKey(dir, version, files);
     if (saved.value.key === key) {
-      const damaged = await indexDamage(join(cache, 'pagefind'), saved.value.files ?? {});
-      if (!damaged) {
-        copyTree(join(cache, 'pagefind'), join(dir, 'pagefind'));
-        return { ...saved.value.stats, reused: true };
-      }
+      const damaged = copyTreeChecked(join(cache, 'pagefind'), join(dir, 'pagefind'), saved.value.files ?? {});
+      if (!damaged) return { ...saved.value.stats, reused: true };
+      await rm(join(dir, 'pagefind'), { recursive: true, force: true });
       damage.note(join(cache, 'pagefind'), damaged);
     }
     damage.flush((line) => logger?.warn(line));
@@ -277,8 +253,7 @@ export async function cachedSearchIndex(
   }
   const stats = { ...made.stats, files: files.length };
   await rm(cache, { recursive: true, force: true });
-  copyTree(join(dir, 'pagefind'), join(cache, 'pagefind'));
-  const described = await describeFiles(join(cache, 'pagefind'));
+  const described = copyTreeDescribed(join(dir, 'pagefind'), join(cache, 'pagefind'));
   writeChecked(keyFile, JSON.stringify({ key: made.key, stats, files: described } satisfies SavedIndex));
   return { ...stats, reused: false };
 }

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   cachedPngFile,
   manifestFile,
@@ -11,11 +10,7 @@ import {
 } from '../../src/lib/cards/cache.ts';
 import { devManifestFile } from '../../src/lib/cards/channel.ts';
 import type { CardJob } from '../../src/lib/cards/input.ts';
-
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/build.ts';
 
 const SALT = 'salt';
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,8 +25,7 @@ function job(title: string): CardJob {
 
 /** A card cache holding a drawing of each job, and the records of builds into the given folders. */
 function cacheWith(jobs: CardJob[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
-  made.push(dir);
+  const dir = tempDir('card-cache');
   mkdirSync(join(dir, 'png'));
   for (const { input } of jobs) writeFileSync(cachedPngFile(dir, input, SALT), 'png');
   return dir;

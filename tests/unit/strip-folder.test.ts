@@ -1,21 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readImageFacts } from '../../src/lib/images/metadata.ts';
 import { stripFolder } from '../../src/lib/images/strip-folder.ts';
+import { tempDir } from '../helpers/build.ts';
 import { phonePhoto } from '../helpers/phone-photo.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 function outputFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'strip-folder-'));
-  made.push(dir);
-  return dir;
+  return tempDir('strip-folder');
 }
 
 describe('stripping a built site', () => {
