@@ -65,7 +65,10 @@ function pageFile(out: string, page: string, base: string): string {
   return join(out, path === '' || path.endsWith('/') ? `${path}index.html` : path);
 }
 
-/** Writes a card into the output as a file of its own, never through a link that a cache shares. */
+/**
+ * Writes a card into the output as a file of its own, never through a link: the staging folder's cards are
+ * links to the live site's (`prepareStaging`), so a card is replaced, never rewritten in place.
+ */
 function place(bytes: Buffer, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   rmSync(to, { force: true });
@@ -197,7 +200,19 @@ export default function cards(options: CardsOptions): AstroIntegration {
         pool = undefined;
         const damage = new DamageReport('card cache');
         const redraw = new Map<string, CardJob>();
+        // The staging folder holds the live site's cards (`prepareStaging`): one whose page asks for the same
+        // drawing as in the last build is already in place. The size guards against a card cut short.
+        const lastDrawing = new Map(previous.map((job) => [job.file, cachedPng(job)]));
+        const inPlace = (job: CardJob, cached: string) =>
+          lastDrawing.get(job.file) === cached &&
+          statSync(join(out, job.file), { throwIfNoEntry: false })?.size ===
+            statSync(cached, { throwIfNoEntry: false })?.size;
+        let unchanged = 0;
         for (const { job, cached } of files) {
+          if (inPlace(job, cached)) {
+            unchanged++;
+            continue;
+          }
           const read = readCheckedPng(cached);
           if (read.status === 'ok') place(read.value, join(out, job.file));
           else if (!redraw.has(cached)) {
@@ -227,7 +242,8 @@ export default function cards(options: CardsOptions): AstroIntegration {
           : '';
         const reused = files.filter((file) => !drawing.has(file.cached)).length;
         const gone = pruned ? `; deleted ${pruned} unused ${pruned === 1 ? 'drawing' : 'drawings'} from the cache` : '';
-        log.info(`${rendered} rendered, ${reused} reused${timing}${early}${gone}`);
+        const placed = unchanged ? ` (${unchanged} already in place from the last build)` : '';
+        log.info(`${rendered} rendered, ${reused} reused${placed}${timing}${early}${gone}`);
       },
     },
   };

@@ -45,11 +45,15 @@ export interface BuildInputs {
   args: readonly string[];
 }
 
-/** Adds one file's identity to the hash: a changed, replaced or touched file changes it. */
-function addFile(hash: Hash, name: string, path: string): void {
+/**
+ * Adds one file's identity to the hash: a changed, replaced or touched file changes it. Without `changeTime`
+ * the change time is left out, for a site whose files are hard-linked into the sites before and after it
+ * (the cards, see `prepareStaging`): deleting an old site's link changes the live file's change time.
+ */
+function addFile(hash: Hash, name: string, path: string, changeTime = true): void {
   const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
   if (!stats?.isFile()) return;
-  hash.update(`${name}\0${stats.size}\0${stats.mtimeNs}\0${stats.ctimeNs}\0${stats.ino}\n`);
+  hash.update(`${name}\0${stats.size}\0${stats.mtimeNs}\0${changeTime ? stats.ctimeNs : ''}\0${stats.ino}\n`);
 }
 
 interface Walk {
@@ -59,6 +63,8 @@ interface Walk {
   top?: RegExp;
   /** Real paths of the folders already added, so a linked folder is added once. */
   seen?: Set<string>;
+  /** Whether files' change times count (see `addFile`). */
+  changeTime?: boolean;
 }
 
 /**
@@ -76,8 +82,8 @@ function addTree(hash: Hash, base: string, dir: string, walk: Walk): void {
     const folder =
       entry.isDirectory() ||
       (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
-    if (!folder) addFile(hash, relative(base, path).split(sep).join('/'), path);
-    else if (!seen.has(realpathSync(path))) addTree(hash, base, path, { skip: walk.skip, seen });
+    if (!folder) addFile(hash, relative(base, path).split(sep).join('/'), path, walk.changeTime);
+    else if (!seen.has(realpathSync(path))) addTree(hash, base, path, { ...walk, seen });
   }
 }
 
@@ -119,6 +125,6 @@ export const buildInputsKey = (inputs: BuildInputs): string => withScheduled(bui
  */
 export function outputKey(out: string): string {
   const hash = createHash('sha256');
-  addTree(hash, out, out, { skip: new Set() });
+  addTree(hash, out, out, { skip: new Set(), changeTime: false });
   return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -21,6 +21,33 @@ export function copyTree(from: string, to: string, skip: readonly string[] = [])
     }
   }
   return copied;
+}
+
+/**
+ * Hard-links every file of a folder tree into another, for files that are only ever replaced (deleted, then
+ * written anew), never rewritten in place: the two trees then share a file until one of them replaces it,
+ * and nothing is copied. Where the file system has no hard links (FAT, some network shares), or the trees
+ * are on two file systems, the file is copied instead. Returns how many files were linked or copied.
+ */
+export function linkTree(from: string, to: string): number {
+  let linked = 0;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linked += linkTree(source, target);
+    else if (entry.isFile()) {
+      try {
+        linkSync(source, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+        copyFileSync(source, target, constants.COPYFILE_FICLONE);
+      }
+      linked++;
+    }
+  }
+  return linked;
 }
 
 /** Each file of a folder tree, by its path under the folder: its size and SHA-256. */

@@ -34,11 +34,6 @@ const damages: Damage[] = [
     reported: /\[cards\] 1 damaged card cache entry was ignored and made again: \w+\.png \(cut short\)/,
   },
   {
-    name: 'a card with one byte changed',
-    damage: (site) => flipByte(one(filesIn(join(site.caches.cards, 'png'), /\.png$/), 'card')),
-    reported: /\[cards\] 1 damaged card cache entry was ignored and made again: \w+\.png \(/,
-  },
-  {
     name: 'the card records',
     damage: (site) => cutShort(one(filesIn(site.caches.cards, /^manifest-\w+\.jsonl$/), 'card record')),
     reported: /The card records \S+ were damaged \(\d+ bytes where \d+ were written\): every page is rendered again/,
@@ -108,6 +103,36 @@ describe('a damaged cache entry', () => {
         } else expect(reports, log).toEqual([]);
         expectSameSite(site.out, clean, `the build after ${name} was damaged`);
         expectSameSite(`${site.out}.previous`, clean, `the previous site after ${name} was damaged`);
+      }),
+  );
+
+  it(
+    'is not read while the live site has its card, and is reported and drawn again once a build needs it',
+    { timeout: 600_000 },
+    () =>
+      withBuildLock(async () => {
+        const card = join(site.out, 'cards/schools/oak-primary/reading-rules.png');
+        const bytes = readFileSync(card);
+        const drawing = filesIn(join(site.caches.cards, 'png'), /\.png$/).find((file) =>
+          readFileSync(file).equals(bytes),
+        );
+        expect(drawing, 'the card’s drawing in the cache').toBeDefined();
+        flipByte(drawing!);
+        touchContent(site);
+        const untouched = await build(site);
+        expect(
+          untouched.split('\n').filter((line) => /damaged/.test(line)),
+          untouched,
+        ).toEqual([]);
+        expectSameSite(site.out, clean, 'the build after a drawing it did not need was damaged');
+        rmSync(card);
+        const needed = await build(site);
+        const reports = needed.split('\n').filter((line) => /damaged/.test(line));
+        expect(reports, needed).toHaveLength(1);
+        expect(reports[0]).toMatch(
+          /\[cards\] 1 damaged card cache entry was ignored and made again: \w+\.png \(a chunk does not match its checksum\)/,
+        );
+        expectSameSite(site.out, clean, 'the build that needed the damaged drawing');
       }),
   );
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -112,5 +112,19 @@ describe('the key of a built site', () => {
     expect(added).not.toBe(removed);
     write(join(out, 'index.html'), '<h1>Home!</h1>');
     expect(outputKey(out)).not.toBe(added);
+  });
+
+  it('stays the same when a site that shares a file with it by a hard link is deleted', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'build-output-'));
+    const older = mkdtempSync(join(tmpdir(), 'build-output-older-'));
+    write(join(out, 'cards/home.png'), 'card');
+    linkSync(join(out, 'cards/home.png'), join(older, 'home.png'));
+    const before = outputKey(out);
+    // Deleting the other link changes the file's change time, which is no change to the site.
+    const changed = statSync(join(out, 'cards/home.png'), { bigint: true }).ctimeNs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    rmSync(older, { recursive: true });
+    expect(statSync(join(out, 'cards/home.png'), { bigint: true }).ctimeNs).not.toBe(changed);
+    expect(outputKey(out)).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { copyTreeChecked, copyTreeDescribed } from '../../src/lib/link-files.ts';
+import { copyTreeChecked, copyTreeDescribed, linkTree } from '../../src/lib/link-files.ts';
 import { tempDir } from '../helpers/build.ts';
 
 /** A folder shaped like a search index: files at the top and in nested folders. */
@@ -62,5 +62,19 @@ describe('copying a kept search index', () => {
     const files = copyTreeDescribed(index(), cache);
     damage(cache);
     expect(copyTreeChecked(cache, scratch(), files)).toContain(reason);
+  });
+});
+
+describe('linking a folder tree', () => {
+  test('links every file, nested ones too, so the two trees share each file until one replaces it', () => {
+    const from = index();
+    const to = scratch();
+    expect(linkTree(from, to)).toBe(3);
+    const deep = 'index/deeper/en_2.pf_index';
+    expect(statSync(join(to, deep)).ino).toBe(statSync(join(from, deep)).ino);
+    expect(readFileSync(join(to, 'fragment/en_1.pf_fragment'), 'utf8')).toBe('one');
+    rmSync(join(to, 'fragment/en_1.pf_fragment'));
+    writeFileSync(join(to, 'fragment/en_1.pf_fragment'), 'two');
+    expect(readFileSync(join(from, 'fragment/en_1.pf_fragment'), 'utf8')).toBe('one');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,16 +63,24 @@ describe('the output folder', () => {
     expect([read(f.out), read(f.previous)]).toEqual(['three', 'two']);
   });
 
-  it('is copied into staging, never linked, leaving out the folders integrations fill', () => {
+  it('is copied into staging, pages never linked, leaving out the folders integrations fill but the cards', () => {
     const f = folders();
     site(f.out, 'live');
-    expect(prepareStaging(f, true)).toBe(2);
+    mkdirSync(join(f.out, 'pagefind'));
+    writeFileSync(join(f.out, 'pagefind/index.pf_meta'), 'index');
+    expect(prepareStaging(f, true)).toBe(3);
     expect(read(f.staging)).toBe('live');
-    expect(existsSync(join(f.staging, 'cards'))).toBe(false);
+    expect(existsSync(join(f.staging, 'pagefind'))).toBe(false);
     expect(statSync(join(f.staging, 'index.html')).ino).not.toBe(statSync(join(f.out, 'index.html')).ino);
     // The build rewrites a copied page in place: the live page does not change.
     writeFileSync(join(f.staging, 'index.html'), 'half-written');
     expect(read(f.out)).toBe('live');
+    // A card is linked: the cards integration keeps it as it is, or deletes it and writes a new one.
+    const card = (dir: string) => join(dir, 'cards/home.png');
+    expect(statSync(card(f.staging)).ino).toBe(statSync(card(f.out)).ino);
+    rmSync(card(f.staging));
+    writeFileSync(card(f.staging), 'new card');
+    expect(readFileSync(card(f.out), 'utf8')).toBe('card');
   });
 
   it('comes back if a build was killed between the two renames of a swap', () => {

@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -248,11 +258,24 @@ describe('npm run new → npm run check → npm run build', () => {
       const windows = join(out, 'schools/oak-primary/windows/index.html');
       expect(existsSync(windows)).toBe(true);
       rmSync(join(content, 'posts/oak-primary/windows.md'));
+      // A retitled post gets a new card; the others keep the live site's.
+      const rules = join(content, 'posts/oak-primary/reading-rules.md');
+      writeFileSync(rules, readFileSync(rules, 'utf8').replace('title: Seven rules', 'title: Seven new rules'));
+      const card = (site: string, post: string) => join(site, `cards/schools/oak-primary/${post}.png`);
+      const oldCard = readFileSync(card(out, 'reading-rules'));
       const removed = await npmBuild(env);
       expect(removed.status, removed.out).toBe(0);
       expect(removed.out).toMatch(/\(cached\)/);
       expect(existsSync(windows)).toBe(false);
+      expect(existsSync(card(out, 'windows'))).toBe(false);
       expect(removed.out).toContain('[commonroom:pagefind] Indexed');
+      // Every card drawn before is the live site's, already in place.
+      expect(removed.out).toMatch(/\[cards\] \d+ rendered, (\d+) reused \(\1 already in place from the last build\)/);
+      // The new card was written as a file of its own: the site it replaced still has the old one.
+      expect(readFileSync(card(out, 'reading-rules')).equals(oldCard)).toBe(false);
+      expect(readFileSync(card(`${out}.previous`, 'reading-rules')).equals(oldCard)).toBe(true);
+      const unchanged = (site: string) => statSync(card(site, 'phonics-every-day')).ino;
+      expect(unchanged(out)).toBe(unchanged(`${out}.previous`));
       // Every file touched, none changed (a fresh checkout): pages are copied, and so is the index.
       const now = new Date();
       for (const file of readdirSync(content, { recursive: true, encoding: 'utf8' }))
