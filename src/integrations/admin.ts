@@ -14,11 +14,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
-import { editorConfig } from '../lib/cms/config.ts';
+import { editorConfig, type EditorInput } from '../lib/cms/config.ts';
 import { codeGraph } from '../lib/code-graph.ts';
 import { adminFiles, adminPage, configFile, kindLabelsByLanguage } from '../lib/cms/page.ts';
+import { cachedEditorFiles, editorFilesKey, type EditorFiles } from '../lib/cms/editor-files.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
 import { selfHostSveltia } from '../lib/cms/self-host.ts';
+import { DamageReport } from '../lib/atomic-write.ts';
 import { copyTree } from '../lib/link-files.ts';
 import type { Scope } from '../lib/settings.ts';
 
@@ -42,6 +44,9 @@ const selfHostSource = fileURLToPath(new URL('../lib/cms/self-host.ts', import.m
 function sveltiaRoot(): string {
   return join(dirname(require.resolve('@sveltia/cms')), '..');
 }
+
+/** A bundle's folder in the cache: its key (`bundleKey`). */
+const BUNDLE = /^[0-9a-f]{16}$/;
 
 /** The bundle's cache key: Sveltia's and the bundler's versions and the editor script's own source. */
 function bundleKey(): string {
@@ -101,7 +106,7 @@ async function editorBundle(cacheDir: string, logger: AstroIntegrationLogger): P
   renameSync(temp, target);
   // Bundles of other versions are never used again; folders still being written (`.tmp`) are left alone.
   for (const entry of readdirSync(cacheDir)) {
-    if (!entry.endsWith('.tmp') && join(cacheDir, entry) !== target) {
+    if (BUNDLE.test(entry) && join(cacheDir, entry) !== target) {
       rmSync(join(cacheDir, entry), { recursive: true, force: true });
     }
   }
@@ -120,11 +125,34 @@ function siteStyles(outDir: string): string[] {
   return [];
 }
 
-function generate(options: AdminOptions, root: string, base: string) {
-  const input = readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
+/** What the editor's configuration is made from, read afresh from the content folder. */
+const editorInput = (options: AdminOptions, root: string) =>
+  readEditorInput({ contentRoot: options.contentRoot, projectRoot: root, scope: options.scope });
+
+function generate(input: EditorInput, base: string) {
   const icon = `${base}favicon.svg`;
   const { config, notes, info, postCollections } = editorConfig({ ...input, icon }, { lenient: true });
   return { config, notes, info, postCollections, icon, title: String(config['app_title']) };
+}
+
+/** The built editor's own files, made from the network and the site's stylesheets. */
+function builtEditorFiles(input: EditorInput, base: string, styles: string[]): EditorFiles {
+  const generated = generate(input, base);
+  return {
+    config: configFile(generated.config),
+    page: adminPage({
+      title: generated.title,
+      icon: generated.icon,
+      data: {
+        styles,
+        postCollections: generated.postCollections,
+        kindLabels: kindLabelsByLanguage(),
+      },
+    }),
+    notes: generated.notes,
+    info: generated.info,
+    postLists: generated.postCollections.length,
+  };
 }
 
 const types: Record<string, string> = {
@@ -147,7 +175,7 @@ function devServer(options: AdminOptions, root: string, base: string, logger: As
         }
         if (!path.startsWith(prefix)) return next();
         const file = path.slice(prefix.length) || adminFiles.page;
-        const generated = generate(options, root, base);
+        const generated = generate(editorInput(options, root), base);
         if (file === adminFiles.page) {
           // Vite serves the site's stylesheet as plain CSS with `?direct`, fonts resolved.
           const styles = [`${base}src/styles/global.css?direct`];
@@ -195,26 +223,25 @@ export default function admin(options: AdminOptions): AstroIntegration {
         // The folder is this integration's own: a kept output folder may hold the last build's editor.
         rmSync(target, { recursive: true, force: true });
         if (!options.enabled) return;
-        const generated = generate(options, root, base);
-        for (const note of generated.notes) logger.warn(note);
-        for (const line of generated.info) logger.info(line);
+        const input = editorInput(options, root);
+        const styles = siteStyles(outDir);
+        const damage = new DamageReport('editor files cache');
+        const { files, reused } = cachedEditorFiles(
+          options.cacheDir,
+          editorFilesKey({ input, base, styles }, root),
+          () => builtEditorFiles(input, base, styles),
+          damage,
+        );
+        damage.flush((line) => logger.warn(line));
+        for (const note of files.notes) logger.warn(note);
+        for (const line of files.info) logger.info(line);
         // Copied, not linked: a file changed in the output must never change the cached bundle, or the reverse.
         copyTree(await editorBundle(options.cacheDir, logger), target);
-        await writeFile(join(target, adminFiles.config), configFile(generated.config));
-        await writeFile(
-          join(target, adminFiles.page),
-          adminPage({
-            title: generated.title,
-            icon: generated.icon,
-            data: {
-              styles: siteStyles(outDir),
-              postCollections: generated.postCollections,
-              kindLabels: kindLabelsByLanguage(),
-            },
-          }),
-        );
+        await writeFile(join(target, adminFiles.config), files.config);
+        await writeFile(join(target, adminFiles.page), files.page);
         const count = readdirSync(target, { recursive: true }).length;
-        logger.info(`/admin/ written (${count} files, ${generated.postCollections.length} post lists)`);
+        const made = reused ? ', its configuration as the last build made it' : '';
+        logger.info(`/admin/ written (${count} files, ${files.postLists} post lists${made})`);
       },
     },
   };

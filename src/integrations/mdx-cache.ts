@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
-import { codeGraph } from '../lib/code-graph.ts';
-import { packageVersion } from '../lib/package-version.ts';
+import { hashCode } from '../lib/code-graph.ts';
 
 /** The Vite plugin `@astrojs/mdx` compiles `.mdx` files with. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -34,22 +33,11 @@ interface MutablePlugin {
   transform?: Handler | HookObject;
 }
 
-const versionOf = (name: string, from: string) => {
-  try {
-    return packageVersion(name, from);
-  } catch {
-    return 'unresolved';
-  }
-};
-
 /** One hash of every input to the MDX compiler besides the file itself. */
 export function compilerFingerprint(options: MdxCacheOptions, root: string): string {
   const hash = createHash('sha256').update(JSON.stringify(options.settings) ?? '');
-  const from = pathToFileURL(join(root, 'package.json')).href;
-  const { files, packages } = codeGraph(options.code.map((path) => join(root, path)));
-  for (const name of new Set([...COMPILERS, ...packages])) hash.update(`${name}@${versionOf(name, from)}\0`);
-  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file));
-  return hash.digest('hex');
+  const code = options.code.map((path) => join(root, path));
+  return hashCode(hash, code, root, COMPILERS).digest('hex');
 }
 
 const wrapped = new WeakSet<object>();

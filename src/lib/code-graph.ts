@@ -1,5 +1,8 @@
+import type { Hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageVersion } from './package-version.ts';
 
 /** What a set of modules runs: the project files they import, directly or not, and the packages those files import. */
 export interface CodeGraph {
@@ -73,4 +76,24 @@ export function codeGraph(entries: readonly string[]): CodeGraph {
     }
   }
   return { files: [...files].sort(), packages: [...packages].sort() };
+}
+
+const versionOf = (name: string, from: string) => {
+  try {
+    return packageVersion(name, from);
+  } catch {
+    return 'unresolved';
+  }
+};
+
+/**
+ * Adds to a cache key what a set of modules runs (`codeGraph`): the installed version of each package they
+ * import and of `packages`, then each project file's path under `root` and its bytes.
+ */
+export function hashCode(hash: Hash, entries: readonly string[], root: string, packages: readonly string[] = []): Hash {
+  const from = pathToFileURL(join(root, 'package.json')).href;
+  const graph = codeGraph(entries);
+  for (const name of new Set([...packages, ...graph.packages])) hash.update(`${name}@${versionOf(name, from)}\0`);
+  for (const file of graph.files) hash.update(relative(root, file)).update('\0').update(readFileSync(file));
+  return hash;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { postKinds, postSchema } from '../../src/schemas/post.ts';
 import { schoolSchema } from '../../src/schemas/school.ts';
 import { topicSchema } from '../../src/schemas/topic.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite, removeDir, root } from '../helpers/build.ts';
+import { buildSite, copyFixture, removeDir, root } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { validateHtml } from '../quality/gates/html-validity.ts';
 import { fieldPaths, schemaPaths } from './paths.ts';
@@ -162,6 +162,41 @@ describe('the editor under a sub-path', () => {
       await page.close();
       await sub.close();
       removeDir(join(dir, '..'));
+    }
+  });
+});
+
+describe('the editor’s configuration', () => {
+  it('is made once for a network and read back by the builds after it, until a school changes', async () => {
+    const network = copyFixture('network');
+    // A name no other build has used, so the first build cannot find the files in the cache.
+    const name = `Cache Test Network ${Date.now()}`;
+    const yaml = join(network, 'network.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('name: Fixture Network', `name: ${name}`));
+    const reused = /\/admin\/ written \(\d+ files, \d+ post lists, its configuration as the last build made it\)/;
+    const env = { COMMONROOM_CARDS: 'off' };
+    const builds: string[] = [];
+    try {
+      const first = await buildSite({ content: network, env });
+      builds.push(first.dir);
+      expect(first.stdout).toMatch(/\/admin\/ written \(\d+ files, \d+ post lists\)/);
+      const second = await buildSite({ content: network, env });
+      builds.push(second.dir);
+      expect(second.stdout).toMatch(reused);
+      for (const file of ['config.yml', 'index.html'])
+        expect(readFileSync(join(second.dir, 'admin', file), 'utf8')).toBe(
+          readFileSync(join(first.dir, 'admin', file), 'utf8'),
+        );
+      expect(readFileSync(join(second.dir, 'admin/config.yml'), 'utf8')).toContain(`app_title: "${name}: editor"`);
+      const school = join(network, 'schools/elm-academy.yaml');
+      writeFileSync(school, readFileSync(school, 'utf8').replace('name: Elm Academy', 'name: Elm Tree Academy'));
+      const third = await buildSite({ content: network, env });
+      builds.push(third.dir);
+      expect(third.stdout).not.toMatch(reused);
+      expect(readFileSync(join(third.dir, 'admin/config.yml'), 'utf8')).toContain('Elm Tree Academy: ');
+    } finally {
+      for (const dir of builds) removeDir(join(dir, '..'));
+      removeDir(network);
     }
   });
 });
