@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { descriptionLength } from '../../src/lib/check/check-content.ts';
+import { descriptionLength } from '../../src/lib/check/description.ts';
 import { renderPost } from '../../src/lib/check/new-post.ts';
 import { backendFor } from '../../src/lib/cms/backend.ts';
 import { editorConfig, type EditorInput, type Publisher } from '../../src/lib/cms/config.ts';

@@ -61,7 +61,8 @@ describe('the cache of the editor’s configuration', () => {
     get(key);
     const [entry] = readdirSync(dir);
     const bytes = readFileSync(join(dir, entry!));
-    bytes[bytes.length - 5] ^= 0x20;
+    const at = bytes.length - 5;
+    bytes[at] = bytes[at]! ^ 0x20;
     writeFileSync(join(dir, entry!), bytes);
     expect(get(key).reused).toBe(false);
     expect(made()).toBe(2);

@@ -21,6 +21,7 @@ import { extractRules, type Rule } from '../rules.ts';
 import { settings } from '../settings.ts';
 import { bodyCacheFile, openBodyCache } from './body-cache.ts';
 import { checkRawDate, dateWarnings, isoDay } from './dates.ts';
+import { descriptionLength } from './description.ts';
 import { checkLink, linkIndex, type LinkTargetPost } from './links.ts';
 import type { BodyReference } from './markdown.ts';
 import { notAPicture } from './images.ts';
@@ -723,6 +724,3 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     },
   };
 }
-
-/** The length of a post's description the check asks for, in characters (the browser editor shows it too). */
-export const descriptionLength = { min: 50, max: 300 } as const;

@@ -2,7 +2,7 @@
  * The words the editor shows beside each field, and what each id refers to. Everything else about a field
  * (its input, whether it is required, its choices and limits) comes from the schema (`fields.ts`).
  */
-import { descriptionLength } from '../check/check-content.ts';
+import { descriptionLength } from '../check/description.ts';
 import type { Presentation } from './fields.ts';
 
 export type CollectionKind = 'posts' | 'schools' | 'families' | 'authors' | 'topics' | 'network';
