@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { CmsField } from '../../src/lib/cms/fields.ts';
+import { readConfigFile } from '../../src/lib/cms/page.ts';
 import { parseHeadersFile, headersFor } from '../../src/lib/hosting/headers.ts';
 import { authorSchema } from '../../src/schemas/author.ts';
 import { familySchema } from '../../src/schemas/family.ts';
@@ -73,7 +73,11 @@ describe('the editor at /admin/ of the built demo', () => {
   });
 
   it('loads a configuration listing every school and family, each kind of post, and every field', () => {
-    const config = parse(seen.config) as { collections: Collection[]; singletons: Collection[]; backend: object };
+    const config = readConfigFile(seen.config) as {
+      collections: Collection[];
+      singletons: Collection[];
+      backend: object;
+    };
     expect(config.backend).toMatchObject({ name: 'github', repo: 'borderlands-commonroom/commonroom' });
     const collections = new Map(config.collections.filter((c) => !c.divider).map((c) => [c.name!, c]));
     const options = (postSchema(z.string()) as unknown as { _zod: { def: { options: z.ZodObject[] } } })._zod.def
