@@ -1,25 +1,20 @@
 /**
- * The browser editor at `<base>admin/`: Sveltia CMS installed from npm, bundled once per version into
- * `.cache/admin/` with its fonts and workers (so the page loads nothing from another origin), linked into
+ * The browser editor at `<base>admin/`: Sveltia CMS's bundle (`src/lib/cms/editor-bundle.ts`), copied into
  * the output with a `config.yml` generated from the content schemas and a page that previews posts with
  * the site's own stylesheet. `npm run dev` serves the same at `/admin/`, where the editor can open the
  * repository folder itself (Sveltia's local-repository mode).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { editorConfig, type EditorInput } from '../lib/cms/config.ts';
-import { codeGraph } from '../lib/code-graph.ts';
+import { editorBundle } from '../lib/cms/editor-bundle.ts';
 import { adminFiles, adminPage, configFile, kindLabelsByLanguage } from '../lib/cms/page.ts';
 import { cachedEditorFiles, editorFilesKey, type EditorFiles } from '../lib/cms/editor-files.ts';
 import { readEditorInput } from '../lib/cms/read-content.ts';
-import { selfHostSveltia } from '../lib/cms/self-host.ts';
 import { DamageReport } from '../lib/atomic-write.ts';
 import { copyTree } from '../lib/link-files.ts';
 import type { Scope } from '../lib/settings.ts';
@@ -31,87 +26,6 @@ export interface AdminOptions {
   scope: Scope;
   /** Where bundles are kept between builds, one folder per version of the editor and its script. */
   cacheDir: string;
-}
-
-const require = createRequire(import.meta.url);
-const scriptDir = fileURLToPath(new URL('../client/admin/', import.meta.url));
-/** Source files bundled into the editor's script besides Sveltia itself. */
-const bundledSources = codeGraph([join(scriptDir, 'main.ts')]).files;
-
-const selfHostSource = fileURLToPath(new URL('../lib/cms/self-host.ts', import.meta.url));
-
-/** Sveltia's package folder (its `exports` lists only the script, which lives in `npm/`). */
-function sveltiaRoot(): string {
-  return join(dirname(require.resolve('@sveltia/cms')), '..');
-}
-
-/** A bundle's folder in the cache: its key (`bundleKey`). */
-const BUNDLE = /^[0-9a-f]{16}$/;
-
-/** The bundle's cache key: Sveltia's and the bundler's versions and the editor script's own source. */
-function bundleKey(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(sveltiaRoot(), 'package.json')));
-  hash.update(readFileSync(require.resolve('rolldown/package.json')));
-  for (const file of [...bundledSources, selfHostSource]) hash.update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Bundles `src/client/admin/main.ts` with Sveltia's npm build (whose code highlighting, image conversion
- * and map modules are chunks loaded on demand) into `<cacheDir>/<key>/`, once; later builds reuse it.
- */
-async function editorBundle(cacheDir: string, logger: AstroIntegrationLogger): Promise<string> {
-  const target = join(cacheDir, bundleKey());
-  if (existsSync(join(target, adminFiles.script))) return target;
-  const started = performance.now();
-  const temp = `${target}.${process.pid}.tmp`;
-  rmSync(temp, { recursive: true, force: true });
-  const assets = join(sveltiaRoot(), 'npm/assets');
-  const sveltiaScript = join(sveltiaRoot(), 'npm/index.js');
-  await bundle({
-    input: join(scriptDir, 'main.ts'),
-    platform: 'browser',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'commonroom:self-host-sveltia',
-        transform(code, id) {
-          if (id !== sveltiaScript) return null;
-          const result = selfHostSveltia(code, readdirSync(assets));
-          if (result.fonts === 0 || result.statusChecks === 0) {
-            logger.warn(
-              'Sveltia CMS no longer names its CDN fonts or status check as expected: check /admin/ in a browser',
-            );
-          }
-          return result.code;
-        },
-      },
-    ],
-    output: {
-      dir: temp,
-      format: 'esm',
-      minify: true,
-      entryFileNames: adminFiles.script,
-      chunkFileNames: 'chunks/[name]-[hash].js',
-    },
-  });
-  // Sveltia's fonts, workers and WebAssembly are referenced relative to its script, under `assets/`.
-  cpSync(assets, join(temp, 'assets'), {
-    recursive: true,
-    filter: (source) => !source.endsWith('.map'),
-  });
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(cacheDir, { recursive: true });
-  renameSync(temp, target);
-  // Bundles of other versions are never used again; folders still being written (`.tmp`) are left alone.
-  for (const entry of readdirSync(cacheDir)) {
-    if (BUNDLE.test(entry) && join(cacheDir, entry) !== target) {
-      rmSync(join(cacheDir, entry), { recursive: true, force: true });
-    }
-  }
-  logger.info(`editor bundled in ${Math.round(performance.now() - started)} ms`);
-  return target;
 }
 
 /** The site's stylesheets, as linked from its built home page, for the editor's preview. */
