@@ -43,6 +43,7 @@ import {
 import { settingsOrExit } from '../src/lib/settings.ts';
 import { bundleEditorApart } from '../src/lib/cms/editor-bundle.ts';
 import { indexBuiltSite, pagefindVersion } from '../src/integrations/pagefind.ts';
+import { drawCardsApart } from '../src/lib/cards/apart.ts';
 
 const started = performance.now();
 const settings = settingsOrExit();
@@ -178,6 +179,7 @@ const child: ChildProcess = spawn(
   { stdio: ['inherit', 'pipe', 'pipe', 'ipc'], env },
 );
 lock.addProcess(child.pid!);
+const cards = drawCardsApart(child, { cacheDir: settings.cardsCache, outDir: folders.staging });
 const held = holdOutput(child);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
@@ -239,21 +241,29 @@ if (status !== 0) failed('failed', status);
 if (!existsSync(join(folders.staging, 'index.html'))) failed('wrote no home page', 1);
 await held.drained();
 
-// The search index is made once Astro has exited, so Pagefind's memory (2 GB of its own at 10,000 posts) is
-// never needed beside Astro's: at 10,000 posts the two together took 5.3 GB, against bare Astro's 3.8.
+// Once Astro has exited, the search index is made and the cards Astro's pages recorded are finished, side by
+// side, so neither's memory is needed beside Astro's heap. Inside Astro, Pagefind (2 GB of its own at 10,000
+// posts) took every process together to 5.3 GB against bare Astro's 3.8, and the card workers were the top
+// of a 1,000-post build's largest process.
 const searchLog = {
   info: (message: string) => console.log(`${stamp()} [commonroom:pagefind] ${message}`),
   warn: (message: string) => console.warn(`${stamp()} [commonroom:pagefind] ${message}`),
 };
-try {
-  await indexBuiltSite(folders.staging, {
-    cacheRoot: settings.searchCache,
-    version: pagefindVersion(root),
-    logger: searchLog,
-    since: renderingFrom,
-  });
-} catch (error) {
-  console.error(`The search index could not be made: ${why(error)}`);
+const searched = indexBuiltSite(folders.staging, {
+  cacheRoot: settings.searchCache,
+  version: pagefindVersion(root),
+  logger: searchLog,
+  since: renderingFrom,
+}).catch((error: unknown) => `The search index could not be made: ${why(error)}`);
+const drawn = cards
+  .finish((line) => console.warn(`${stamp()} [cards] ${line}`))
+  .then(
+    (line) => void (line && console.log(`${stamp()} [cards] ${line}`)),
+    (error: unknown) => `The social cards could not be drawn: ${why(error)}`,
+  );
+const problems = (await Promise.all([searched, drawn])).filter((problem) => typeof problem === 'string');
+if (problems.length) {
+  for (const problem of problems) console.error(problem);
   failed('failed', 1);
 }
 

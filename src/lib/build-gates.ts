@@ -67,3 +67,21 @@ export function startedByBuildScript(): boolean {
 export function openGate(astro: ChildProcess, gate: BuildGate): void {
   astro.send(message(gate));
 }
+
+const CONTENT_STORE = 'commonroom:content-store';
+
+/**
+ * In Astro's process, on a first build: tells the build script where the content store Astro has just
+ * synced is, so it can start drawing the post pages' cards while Astro bundles (`src/lib/cards/apart.ts`).
+ */
+export function announceContentStore(storeFile: string): void {
+  process.send?.({ type: CONTENT_STORE, storeFile });
+}
+
+/** In the build script: calls `then` when the Astro process it started announces its content store. */
+export function onContentStore(astro: ChildProcess, then: (storeFile: string) => void): void {
+  astro.on('message', (received: unknown) => {
+    const message = received as { type?: unknown; storeFile?: unknown } | null;
+    if (message?.type === CONTENT_STORE && typeof message.storeFile === 'string') then(message.storeFile);
+  });
+}

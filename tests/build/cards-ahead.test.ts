@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, tempDir, type BuildResult } from '../helpers/build.ts';
@@ -38,5 +38,32 @@ describe('cards drawn from the content before pages render', () => {
     expect(Number(queued![1])).toBe(posts.length);
     const rendered = Number(/(\d+) rendered/.exec(line)![1]);
     expect(rendered).toBeGreaterThan(posts.length);
+  });
+
+  it('are drawn by `npm run build` in a process of its own, and finished once Astro has exited', async () => {
+    const result = await buildSite({
+      content: 'tests/fixtures/network',
+      env: { COMMONROOM_CARDS_CACHE: tempDir('cards-apart') },
+      script: true,
+    });
+    const line = cardsLine(result);
+    const queued = /(\d+) post cards queued from the content before pages rendered/.exec(line);
+    expect(queued, line).not.toBeNull();
+    expect(line).not.toMatch(/not used by any page/);
+    expect(Number(queued![1])).toBe(postPages(result.dir).length);
+    // Astro says it is complete when its last integration is done: the cards come after that.
+    const log = result.stdout;
+    expect(log.indexOf('[cards]')).toBeGreaterThan(log.indexOf('[build] Complete!'));
+    let cards = 0;
+    for (const file of htmlFiles(result.dir)) {
+      const image = parse(readFileSync(join(result.dir, file), 'utf8'))
+        .querySelector('meta[property="og:image"]')
+        ?.getAttribute('content');
+      if (!image) continue;
+      const card = join(result.dir, new URL(image).pathname);
+      expect(existsSync(card), `${file}: ${image}`).toBe(true);
+      cards++;
+    }
+    expect(cards).toBeGreaterThan(Number(queued![1]));
   });
 });

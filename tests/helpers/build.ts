@@ -14,6 +14,8 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Output folder; a fresh temp folder by default. Incremental builds reuse one. */
   out?: string;
+  /** Build as a writer does, with `npm run build` (scripts/build.ts), instead of `astro build` alone. */
+  script?: boolean;
 }
 
 export interface BuildResult {
@@ -71,11 +73,12 @@ function userEnvironment(): NodeJS.ProcessEnv {
   );
 }
 
-/** Runs `astro build` for a content folder into a temp output folder and returns where it went. */
-export async function buildSite({ content, env = {}, out }: BuildOptions): Promise<BuildResult> {
+/** Runs `astro build` (or `npm run build`) for a content folder into a temp output folder and returns where it went. */
+export async function buildSite({ content, env = {}, out, script = false }: BuildOptions): Promise<BuildResult> {
   const dir = out ?? join(tempDir('dist'), 'out');
+  const command = script ? [join(root, 'scripts/build.ts')] : [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
   const { stdout, stderr } = await withBuildLock(() =>
-    run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    run(process.execPath, command, {
       cwd: root,
       env: {
         ...userEnvironment(),

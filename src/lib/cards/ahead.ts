@@ -1,7 +1,9 @@
+import { Worker } from 'node:worker_threads';
 import type { RawContent } from '../network/build.ts';
 import type { Network } from '../network/types.ts';
 import type { Urls } from '../urls.ts';
 import { describeCard } from './describe.ts';
+import type { AheadResult, AheadTask } from './ahead-worker.ts';
 import type { CardJob } from './input.ts';
 
 /**
@@ -46,4 +48,25 @@ export function contentFromStore(store: ContentStore): RawContent<unknown> | und
     topics: entries('topics'),
     posts: entries('posts'),
   } as RawContent<unknown>;
+}
+
+/**
+ * Works out the post pages' cards from the content store in a worker thread and hands each to `draw`, so
+ * they are drawn while Astro bundles; resolves with the cache files they go to. A store that cannot be
+ * read hands over none: the pages then record every card as they render, as they always do.
+ */
+export function drawAhead(storeFile: string, draw: (job: CardJob) => string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./ahead-worker.ts', import.meta.url), {
+      workerData: { storeFile } satisfies AheadTask,
+    });
+    // A build that fails while this runs must still be able to exit.
+    worker.unref();
+    worker.once('message', (result: AheadResult) => {
+      resolve(result.ok ? result.jobs.map(draw) : []);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve([]));
+    worker.once('exit', () => resolve([]));
+  });
 }

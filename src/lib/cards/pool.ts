@@ -22,10 +22,15 @@ export interface PoolStats {
   pngMs: number;
   /** Wall-clock time from the first card asked for to the last one drawn, ms. */
   wallMs: number;
+  /** The files drawn. */
+  drawn: string[];
 }
 
 export interface CardPool {
-  /** Queues a card; workers start as they are needed, up to the pool's current limit. */
+  /**
+   * Queues a card; workers start as they are needed, up to the pool's current limit. A card for a file this
+   * pool was already given is left out, so whoever asks for a drawing need not know who asked before.
+   */
   submit(task: RenderTask): void;
   /** Lets up to `threads` workers run from now on (e.g. all cores once pages have stopped rendering). */
   widen(threads: number): void;
@@ -40,7 +45,8 @@ export interface CardPool {
  */
 export function createPool(threads = availableParallelism()): CardPool {
   let limit = Math.max(1, threads);
-  const stats: PoolStats = { rendered: 0, threads: 0, satoriMs: 0, pngMs: 0, wallMs: 0 };
+  const stats: PoolStats = { rendered: 0, threads: 0, satoriMs: 0, pngMs: 0, wallMs: 0, drawn: [] };
+  const given = new Set<string>();
   const tasks = new Map<number, RenderTask>();
   const queue: number[] = [];
   const workers: Worker[] = [];
@@ -81,6 +87,7 @@ export function createPool(threads = availableParallelism()): CardPool {
       tasks.delete(result.id);
       if (!result.ok) return fail(new Error(`Could not draw ${task?.label ?? 'a card'}: ${result.error}`));
       stats.rendered++;
+      stats.drawn.push(task!.out);
       stats.satoriMs += result.satoriMs;
       stats.pngMs += result.pngMs;
       stats.wallMs = performance.now() - started!;
@@ -99,6 +106,8 @@ export function createPool(threads = availableParallelism()): CardPool {
 
   return {
     submit(task) {
+      if (given.has(task.out)) return;
+      given.add(task.out);
       started ??= performance.now();
       const id = nextId++;
       tasks.set(id, task);
