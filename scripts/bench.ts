@@ -297,7 +297,8 @@ function build(builder: Builder, step: Step, run: number, env: NodeJS.ProcessEnv
 /**
  * Splits a build into phases from the arrival time of its log lines: start-up until content sync starts
  * (npm and the content check for `npm run build`, then Astro loading its config), content sync, bundling, page rendering, image optimisation, the integrations after it
- * (sitemap, headers), [cards] and [pagefind] work, and the rest (for `npm run build`, replacing the output folder).
+ * (sitemap, headers), [cards] and [pagefind] work (for `npm run build`, side by side once Astro has exited), and the
+ * rest (for `npm run build`, replacing the output folder).
  */
 function phases(lines: readonly { at: number; text: string }[], total: number): Phase[] {
   const find = (pattern: RegExp, from = 0) => {
@@ -316,19 +317,23 @@ function phases(lines: readonly { at: number; text: string }[], total: number): 
   const images = find(/generating optimized images/i);
   mark('optimise images', images);
   mark('integrations', find(/\[build\] ✓ Completed in/, Math.max(images, routes)));
-  // Cards and Pagefind log when they finish, so each phase runs from the line before its own.
-  for (const [name, pattern] of [
-    ['cards', /\[cards\]/],
-    ['pagefind', /pagefind\]/i],
-  ] as const) {
-    const end = find(pattern);
+  const complete = find(/\[build\] Complete!/);
+  const afterAstro = (index: number) => complete >= 0 && index > complete;
+  const finished = { cards: find(/\[cards\]/), pagefind: find(/pagefind\]/i) };
+  // Inside Astro (`astro build` on its own), cards and Pagefind log when they finish, so each phase runs from
+  // the line before its own.
+  for (const [name, end] of Object.entries(finished)) {
+    if (end <= 0 || afterAstro(end)) continue;
     let start = end - 1;
     // Astro prints "Waiting for integration…" while a hook runs; the phase began at the line before it.
     while (start > 0 && /Waiting for integration/.test(lines[start]!.text)) start--;
-    if (end > 0) mark(name, start);
+    mark(name, start);
   }
-  // `npm run build` indexes the site for search once Astro is done, then puts the new site in place.
-  mark('replace output folder', Math.max(find(/\[build\] Complete!/), find(/pagefind\]/i)));
+  // `npm run build` makes the search index and finishes the cards side by side once Astro has exited, then
+  // puts the new site in place.
+  const after = Object.values(finished).filter(afterAstro);
+  if (after.length) mark('search index and cards, after Astro', complete);
+  mark('replace output folder', Math.max(complete, ...after));
   marks.sort((a, b) => a.at - b.at);
   const result: Phase[] = [{ name: 'start-up (npm, check, config)', ms: marks[0]?.at ?? total }];
   marks.forEach((m, i) => result.push({ name: m.name, ms: (marks[i + 1]?.at ?? total) - m.at }));
