@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DamageReport, readCheckedJson, writeChecked } from '../lib/atomic-write.ts';
@@ -80,6 +81,39 @@ export interface SearchIndexStats {
   bytes: number;
 }
 
+/** `pagefind-entry.json`: each language's index, named by its hash. */
+interface IndexEntry {
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+
+/** The folders of Pagefind's content-addressed files: each file is named by a hash of what it holds. */
+const hashedFolders = ['fragment', 'index', 'filter'];
+
+/**
+ * Removes the content-addressed files no language's index refers to: those a folder seeded with the last
+ * index (`seedFromCache`) kept from pages that changed or went. Each language's metadata file
+ * (`pagefind.<hash>.pf_meta`, gzipped) names every fragment, word index and filter file of that index.
+ */
+async function removeUnreferenced(outputPath: string, entry: IndexEntry): Promise<void> {
+  const metas = Object.values(entry.languages).map(({ hash }) => `pagefind.${hash}.pf_meta`);
+  const referenced = Buffer.concat(
+    await Promise.all(metas.map(async (meta) => gunzipSync(await readFile(join(outputPath, meta))))),
+  );
+  const unreferenced = [
+    ...(await readdir(outputPath)).filter((name) => name.endsWith('.pf_meta') && !metas.includes(name)),
+    ...(
+      await Promise.all(
+        hashedFolders.map(async (folder) =>
+          (await readdir(join(outputPath, folder)).catch(() => [])).map((name) => join(folder, name)),
+        ),
+      )
+    )
+      .flat()
+      .filter((file) => !referenced.includes(basename(file).replace(/\.pf_[a-z]+$/, ''))),
+  ];
+  await Promise.all(unreferenced.map((file) => rm(join(outputPath, file))));
+}
+
 /** Marks the element whose text Pagefind indexes; pages without it are left out of the index. */
 const BODY_MARK = Buffer.from('data-pagefind-body');
 
@@ -127,9 +161,8 @@ export async function buildSearchIndex(
     await pending;
     check('writeFiles', await index.writeFiles({ outputPath }));
     await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
-    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as IndexEntry;
+    await removeUnreferenced(outputPath, entry);
     const languages = Object.fromEntries(
       Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
     );
@@ -204,6 +237,8 @@ async function renderedIndexedPage(dir: string, files: readonly string[], since:
 /** What the search cache keeps beside the index: what it was made from, its figures and its files. */
 interface SavedIndex {
   key: string;
+  /** What the index was made with: Pagefind's version, its settings and how pages are prepared (`keyHash`). */
+  setup?: string;
   stats: SearchIndexStats;
   /** Every file of the index, by path under `pagefind/`: its size and SHA-256. */
   files: TreeFiles;
@@ -231,21 +266,36 @@ export async function cachedSearchIndex(
   const keyFile = join(cache, 'key.json');
   const saved = readCheckedJson<SavedIndex>(keyFile);
   if (saved.status === 'damaged') damage.note(keyFile, saved.reason);
+  const setup = keyHash(version).digest('hex');
+  let cacheDamaged = false;
+  /** Puts the kept index's files in the folder, if they are whole; says whether it did. */
+  const copyKept = async (): Promise<boolean> => {
+    if (saved.status !== 'ok' || cacheDamaged) return false;
+    const damaged = copyTreeChecked(join(cache, 'pagefind'), join(dir, 'pagefind'), saved.value.files ?? {});
+    if (!damaged) return true;
+    await rm(join(dir, 'pagefind'), { recursive: true, force: true });
+    damage.note(join(cache, 'pagefind'), damaged);
+    cacheDamaged = true;
+    return false;
+  };
+  // A new index is written over the last one when it was made the same way: Pagefind leaves a file whose
+  // content-addressed name it finds already there, instead of compressing it again at gzip's best level (a
+  // second of the step at 1,000 posts), and `removeUnreferenced` takes away what the new index no longer uses.
+  const seedFromCache = async () => {
+    if (saved.status === 'ok' && saved.value.setup === setup) await copyKept();
+  };
   let made: { key: string; stats: SearchIndexStats };
   // A page with words to index that this build rendered means a new index: the pages are then read once,
   // hashed for the cache and sent to Pagefind in the same pass. Otherwise they are hashed first, and the
   // index kept from the last build is used if they are as they were.
   if (saved.status === 'ok' && !(since !== undefined && (await renderedIndexedPage(dir, files, since)))) {
     const { key, indexed } = await indexKey(dir, version, files);
-    if (saved.value.key === key) {
-      const damaged = copyTreeChecked(join(cache, 'pagefind'), join(dir, 'pagefind'), saved.value.files ?? {});
-      if (!damaged) return { ...saved.value.stats, reused: true };
-      await rm(join(dir, 'pagefind'), { recursive: true, force: true });
-      damage.note(join(cache, 'pagefind'), damaged);
-    }
+    if (saved.value.key === key && (await copyKept())) return { ...saved.value.stats, reused: true };
+    await seedFromCache();
     damage.flush((line) => logger?.warn(line));
     made = { key, stats: await buildSearchIndex(dir, logger, indexed.length ? indexed : files) };
   } else {
+    await seedFromCache();
     damage.flush((line) => logger?.warn(line));
     const hash = keyHash(version);
     const stats = await buildSearchIndex(dir, logger, files, (file, bytes) => hashPage(hash, file, bytes));
@@ -254,7 +304,7 @@ export async function cachedSearchIndex(
   const stats = { ...made.stats, files: files.length };
   await rm(cache, { recursive: true, force: true });
   const described = copyTreeDescribed(join(dir, 'pagefind'), join(cache, 'pagefind'));
-  writeChecked(keyFile, JSON.stringify({ key: made.key, stats, files: described } satisfies SavedIndex));
+  writeChecked(keyFile, JSON.stringify({ key: made.key, setup, stats, files: described } satisfies SavedIndex));
   return { ...stats, reused: false };
 }
 
