@@ -46,7 +46,9 @@ function pageFile(out: string, page: string, base: string): string {
  * card whose inputs have no PNG in the cache yet is drawn straight away on the cores page rendering
  * leaves idle. Once the pages are done, the rest are drawn on every core and each page's card is copied
  * into the output, after checking the cached PNG is whole; a damaged one is drawn again
- * (`src/lib/cards/finish.ts`). Under `npm run build` that last step happens once Astro has exited.
+ * (`src/lib/cards/finish.ts`). Under `npm run build`, the build script's own pool draws instead
+ * (`src/lib/cards/apart.ts`): the post pages' cards from the content store while Astro bundles, and the
+ * rest, with that last step, once Astro has exited; pages here only record their cards.
  */
 export default function cards(options: CardsOptions): AstroIntegration {
   const { enabled } = options;

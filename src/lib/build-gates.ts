@@ -10,6 +10,9 @@
  *   `getSite()`. If the check fails, Astro is stopped before it renders anything.
  *
  * `astro build` or `astro dev` run without the build script has no gates, and goes straight on.
+ *
+ * One message goes the other way: on a first build, Astro announces where its synced content store is, so
+ * the build script can start drawing cards (`announceContentStore`).
  */
 import type { ChildProcess } from 'node:child_process';
 
