@@ -120,7 +120,11 @@ describe('writing a post in the browser editor', () => {
   it('creates a rules-of-thumb post with a photo through the form, previewed with numbered rules', async () => {
     await page.getByText('Oak Primary: rules of thumb', { exact: true }).click();
     await page.getByRole('button', { name: /New/ }).first().click();
+    // The preview draws once the editor has set up the new entry; typing before that can be overwritten.
+    const preview = page.locator('iframe').last().contentFrame();
+    await preview.locator('h1').waitFor({ state: 'attached' });
     await page.getByRole('textbox', { name: 'Title' }).fill('Four rules for a quiet library');
+    await expect.poll(() => preview.locator('h1').textContent()).toBe('Four rules for a quiet library');
     await page
       .getByRole('textbox', { name: 'Description' })
       .fill('What we learned about keeping the school library calm at lunchtime, written down for colleagues.');
@@ -147,7 +151,6 @@ describe('writing a post in the browser editor', () => {
     await text.getByRole('textbox').fill(body);
 
     // The preview pane shows the post as the site will: its stylesheet, the rules numbered.
-    const preview = page.locator('iframe').last().contentFrame();
     await preview
       .locator('ol.rules > li.rule')
       .nth(rules.length - 1)
