@@ -38,8 +38,17 @@ const excludeSelectors = ['.anchor', '[data-footnote-backref]'];
  */
 const blockEnd = /(<\/(?:td|th|tr|li|dd|dt|p|h[1-6]|figcaption|caption|blockquote|div|section)>)(?=<)/g;
 
-/** A page's HTML as indexed: the same, with the spaces described at `blockEnd`. */
-export const spacedForIndex = (html: string) => html.replace(blockEnd, '$1 ');
+/**
+ * A case study's at-a-glance panel is a list of terms and values, which an excerpt would run together
+ * ("day by day Partners Local English hub"): in the index each term ends with a colon and each value that
+ * ends in a word with a full stop, so it reads "day by day. Partners: Local English hub".
+ */
+const termEnd = /([^:\s>])<\/dt>/g;
+const valueEnd = /([\p{L}\p{N}])<\/dd>/gu;
+
+/** A page's HTML as indexed: the same, with the spaces and stops described at `blockEnd` and `termEnd`. */
+export const spacedForIndex = (html: string) =>
+  html.replace(termEnd, '$1:</dt>').replace(valueEnd, '$1.</dd>').replace(blockEnd, '$1 ');
 
 /**
  * The language every page is indexed in: the search page's own. Pagefind otherwise keeps one index per

@@ -103,6 +103,15 @@ describe('search on the fixture network', () => {
     await expect(section.textContent()).resolves.toBe('Rule 3: Let silence sit');
   });
 
+  test("a case study's at-a-glance panel reads as sentences in its excerpt", async () => {
+    expect(await search('?q=herefordshire')).toEqual([post.mentoring]);
+    const section = page.locator('#search-results .search-hit-sections li').first();
+    await expect(section.locator('a').textContent()).resolves.toBe('At a glance');
+    await expect(section.locator('.search-hit-section-excerpt').textContent()).resolves.toMatch(
+      /Retaining early career teachers\. Partners: Oak Primary School, Herefordshire Council\. Outcomes:/,
+    );
+  });
+
   test('each filter narrows the results to the right posts', async () => {
     const cases: [Record<string, string>, string[]][] = [
       [{ kind: 'Case study' }, [post.mentoring]],
