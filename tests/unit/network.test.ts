@@ -91,6 +91,24 @@ describe('buildNetwork', () => {
     }
   });
 
+  it('says where the ids come from, and which file would add one, when a reference is nothing like any', () => {
+    const raw = content([post('oak/a', '2025-01-01', { authors: ['jdoe'], topics: ['reading', 'astronomy'] })]);
+    raw.authors = raw.authors.map((author) => ({ ...author, filePath: `content/authors/${author.id}.yaml` }));
+    try {
+      buildNetwork(raw, context);
+      expect.unreachable('the build should stop');
+    } catch (error) {
+      const messages = (error as ContentError).issues.map((i) => `${i.field}: ${i.message}`);
+      expect(messages).toContain(
+        'authors[0]: "jdoe" is not an author: use the name of a file in content/authors/ without ".yaml" (such as "ann", "eve"), or add content/authors/jdoe.yaml',
+      );
+      // Records read without a path are named by their folder in the content.
+      expect(messages).toContain(
+        'topics[1]: "astronomy" is not a topic: use the name of a file in topics/ without ".yaml" (such as "reading", "send"), or add topics/astronomy.yaml',
+      );
+    }
+  });
+
   it('rejects a rules-of-thumb post without a numbered list', () => {
     expect(() => buildNetwork(content([post('oak/r', '2025-01-01', { kind: 'rules-of-thumb' })]), context)).toThrow(
       /numbered list/,

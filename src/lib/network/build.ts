@@ -171,6 +171,9 @@ const typesetCaseStudy = (study: CaseStudy): CaseStudy => ({
   evidence: study.evidence.map((e) => ({ ...e, title: typeset(e.title) })),
 });
 
+/** The content folder each kind of record lives in, for records read without a file path and for messages. */
+const FOLDERS = { school: 'schools', family: 'families', author: 'authors', topic: 'topics' } as const;
+
 /**
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
@@ -210,19 +213,19 @@ export function buildNetwork<Hero>(
     brokenRecords.push({ type, id, file, issues: own });
     setAside[type].add(id);
   };
-  const readable = <Data>(type: BrokenRecord['type'], folder: string, entries: RawEntry<Data>[]) =>
+  const readable = <Data>(type: BrokenRecord['type'], entries: RawEntry<Data>[]) =>
     entries.filter(({ id, data, filePath }) => {
       const why = unreadable(data);
       if (why === undefined) return true;
-      const file = filePath ?? `${folder}/${id}.yaml`;
+      const file = filePath ?? `${FOLDERS[type]}/${id}.yaml`;
       const issue: ContentIssue = { file, field: '', message: why, severity: 'error', code: 'unreadable' };
       issues.push(issue);
       putAside(type, id, file, [issue]);
       return false;
     });
 
-  const schools = readable('school', 'schools', raw.schools).map<School>(({ id, data, filePath }) => {
-    const file = filePath ?? `schools/${id}.yaml`;
+  const schools = readable('school', raw.schools).map<School>(({ id, data, filePath }) => {
+    const file = filePath ?? `${FOLDERS.school}/${id}.yaml`;
     return {
       ...data,
       ...typesetFields(data, ['name', 'ethos']),
@@ -232,8 +235,8 @@ export function buildNetwork<Hero>(
       file,
     };
   });
-  const families = readable('family', 'families', raw.families).map<Family>(({ id, data, filePath }) => {
-    const file = filePath ?? `families/${id}.yaml`;
+  const families = readable('family', raw.families).map<Family>(({ id, data, filePath }) => {
+    const file = filePath ?? `${FOLDERS.family}/${id}.yaml`;
     return {
       ...data,
       ...typesetFields(data, ['name', 'description']),
@@ -243,7 +246,7 @@ export function buildNetwork<Hero>(
       file,
     };
   });
-  const authors = readable('author', 'authors', raw.authors).map<Author>(({ id, data, filePath }) => ({
+  const authors = readable('author', raw.authors).map<Author>(({ id, data, filePath }) => ({
     ...data,
     ...typesetFields(data, ['name', 'role', 'bio']),
     ...(data.translations && {
@@ -255,7 +258,7 @@ export function buildNetwork<Hero>(
       ),
     }),
     id,
-    file: filePath ?? `authors/${id}.yaml`,
+    file: filePath ?? `${FOLDERS.author}/${id}.yaml`,
     // An author writes about themselves in their school's language unless they say otherwise, as posts do.
     lang: postLanguage(data.lang, raw.schools.find((s) => s.id === data.school)?.data.lang, raw.network.lang),
   }));
@@ -263,7 +266,7 @@ export function buildNetwork<Hero>(
   // page in another language picks its own from `versions` (`topicIn`).
   const ownSite = context.scope.type === 'school' ? context.scope.id : undefined;
   const siteLang = siteLanguage(raw.schools.find((s) => s.id === ownSite)?.data, raw.network.lang);
-  const topics = readable('topic', 'topics', raw.topics).map<Topic>(({ id, data }) => {
+  const topics = readable('topic', raw.topics).map<Topic>(({ id, data }) => {
     const versions = [
       { lang: raw.network.lang, name: data.name, description: data.description },
       ...Object.entries(data.translations ?? {}).map(([lang, words]) => ({
@@ -287,17 +290,34 @@ export function buildNetwork<Hero>(
     topic: [...topicById.keys()],
   };
 
+  const rawOf = { school: raw.schools, family: raw.families, author: raw.authors, topic: raw.topics };
+  /**
+   * What to do about a reference to nothing: the near miss when there is one, or else where the ids come
+   * from (file names, with examples) and which file would add the missing one.
+   */
+  const fixFor = (kind: keyof typeof ids, value: string) => {
+    const near = didYouMean(value, ids[kind]);
+    if (near) return near;
+    const sample = rawOf[kind].find((entry) => entry.filePath)?.filePath ?? `${FOLDERS[kind]}/${value}.yaml`;
+    const slash = sample.lastIndexOf('/');
+    const folder = slash < 0 ? '.' : sample.slice(0, slash);
+    const extension = /\.[a-z]+$/.exec(sample)?.[0] ?? '.yaml';
+    const examples = ids[kind]
+      .slice(0, 3)
+      .map((id) => `"${id}"`)
+      .join(', ');
+    const use = examples
+      ? `use the name of a file in ${folder}/ without "${extension}" (such as ${examples}), or `
+      : '';
+    return `: ${use}add ${folder}/${value}${extension}`;
+  };
+
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
     if (!known.has(value) && !setAside[kind].has(value))
-      report(
-        file,
-        field,
-        `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${didYouMean(value, ids[kind])}`,
-        {
-          code: 'unknown-reference',
-          ref: `${kind}:${value}`,
-        },
-      );
+      report(file, field, `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${fixFor(kind, value)}`, {
+        code: 'unknown-reference',
+        ref: `${kind}:${value}`,
+      });
   };
 
   for (const school of schools) {
