@@ -13,7 +13,7 @@ import { schoolSchema, type SchoolData } from '../../schemas/school.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { ContentError, uniqueIssues, type ContentIssue } from '../content-issue.ts';
 import { lineOfField } from '../field-location.ts';
-import { buildNetwork, type RawContent } from '../network/build.ts';
+import { buildNetwork, unknownReference, type RawContent } from '../network/build.ts';
 import { didYouMean } from '../network/suggest.ts';
 import type { RawEntry } from '../network/types.ts';
 import { holdBack } from '../publish.ts';
@@ -659,6 +659,30 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     // A reference to a file that exists but has its own errors is not a second problem.
     if (issue.code === 'unknown-reference' && issue.ref && broken(issue.ref)) continue;
     issues.push(issue);
+  }
+
+  // A post the schema refused stays out of the model, but its authors and topics are still checked here, so
+  // one run of the check names every problem in it.
+  for (const post of byId.values()) {
+    if (post.data) continue;
+    for (const [field, kind, folder] of [
+      ['authors', 'author', 'authors'],
+      ['topics', 'topic', 'topics'],
+    ] as const) {
+      const list = post.raw[field];
+      const named = (issue: ContentIssue) =>
+        issue.file === post.file && (issue.field === field || issue.field.startsWith(`${field}[`));
+      if (!Array.isArray(list) || issues.some(named)) continue;
+      list.forEach((value: unknown, index) => {
+        if (typeof value !== 'string' || allIds[folder].includes(value)) return;
+        const line = lineOfField(sources.get(post.file) ?? '', `${field}[${index}]`);
+        add(post.file, `${field}[${index}]`, unknownReference(kind, value, allIds[folder], entries[folder]), {
+          code: 'unknown-reference',
+          ref: `${kind}:${value}`,
+          ...(line ? { line } : {}),
+        });
+      });
+    }
   }
 
   // links in bodies

@@ -175,6 +175,32 @@ const typesetCaseStudy = (study: CaseStudy): CaseStudy => ({
 const FOLDERS = { school: 'schools', family: 'families', author: 'authors', topic: 'topics' } as const;
 
 /**
+ * The message for a reference to no school, family, author or topic: the near miss when there is one, or
+ * else where the ids come from (file names, with examples) and which file would add the missing one.
+ * `records` are the ones read, whose file paths show where that folder is.
+ */
+export function unknownReference(
+  kind: keyof typeof FOLDERS,
+  value: string,
+  ids: readonly string[],
+  records: readonly RawEntry<unknown>[],
+): string {
+  const what = `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}`;
+  const near = didYouMean(value, ids);
+  if (near) return `${what}${near}`;
+  const sample = records.find((entry) => entry.filePath)?.filePath ?? `${FOLDERS[kind]}/${value}.yaml`;
+  const slash = sample.lastIndexOf('/');
+  const folder = slash < 0 ? '.' : sample.slice(0, slash);
+  const extension = /\.[a-z]+$/.exec(sample)?.[0] ?? '.yaml';
+  const examples = ids
+    .slice(0, 3)
+    .map((id) => `"${id}"`)
+    .join(', ');
+  const use = examples ? `use the name of a file in ${folder}/ without "${extension}" (such as ${examples}), or ` : '';
+  return `${what}: ${use}add ${folder}/${value}${extension}`;
+}
+
+/**
  * Turns raw content into the network model: resolves every reference, applies the publishing rule
  * and precomputes every listing once. Throws a ContentError naming each dangling reference.
  */
@@ -291,30 +317,9 @@ export function buildNetwork<Hero>(
   };
 
   const rawOf = { school: raw.schools, family: raw.families, author: raw.authors, topic: raw.topics };
-  /**
-   * What to do about a reference to nothing: the near miss when there is one, or else where the ids come
-   * from (file names, with examples) and which file would add the missing one.
-   */
-  const fixFor = (kind: keyof typeof ids, value: string) => {
-    const near = didYouMean(value, ids[kind]);
-    if (near) return near;
-    const sample = rawOf[kind].find((entry) => entry.filePath)?.filePath ?? `${FOLDERS[kind]}/${value}.yaml`;
-    const slash = sample.lastIndexOf('/');
-    const folder = slash < 0 ? '.' : sample.slice(0, slash);
-    const extension = /\.[a-z]+$/.exec(sample)?.[0] ?? '.yaml';
-    const examples = ids[kind]
-      .slice(0, 3)
-      .map((id) => `"${id}"`)
-      .join(', ');
-    const use = examples
-      ? `use the name of a file in ${folder}/ without "${extension}" (such as ${examples}), or `
-      : '';
-    return `: ${use}add ${folder}/${value}${extension}`;
-  };
-
   const check = (file: string, field: string, value: string, kind: keyof typeof ids, known: Map<string, unknown>) => {
     if (!known.has(value) && !setAside[kind].has(value))
-      report(file, field, `"${value}" is not ${kind === 'author' ? 'an' : 'a'} ${kind}${fixFor(kind, value)}`, {
+      report(file, field, unknownReference(kind, value, ids[kind], rawOf[kind]), {
         code: 'unknown-reference',
         ref: `${kind}:${value}`,
       });
