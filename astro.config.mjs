@@ -43,8 +43,9 @@ const sitemapPlan = planSitemap(
 const markdownProcessor = unified(markdownOptions(urlOptions));
 const markdownPipeline = {
   settings: { urlOptions, processor: options.markdown },
-  // The fingerprint follows this module's imports: the plugins, their helpers and the URL rules.
-  code: ['src/integrations/markdown/pipeline.ts'],
+  // The fingerprint follows these modules' imports: the plugins, their helpers and the URL rules, and which
+  // `.mdx` posts are rendered as Markdown.
+  code: ['src/integrations/markdown/pipeline.ts', 'src/lib/plain-mdx-loader.ts'],
 };
 // Astro's content layer keeps each rendered Markdown post by the file's content alone, so a change to the
 // Markdown pipeline's code (a plugin, the rules reader) starts a fresh cache rather than serving old HTML.

@@ -9,6 +9,7 @@ import { schoolSchema } from './schemas/school.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { forgiving } from './lib/dev-preview.ts';
 import { hasFiles, type collectionFiles } from './lib/content-files.ts';
+import { plainMdxAsMarkdown } from './lib/plain-mdx-loader.ts';
 import { settings } from './lib/settings.ts';
 
 const { contentDir, contentRoot } = settings();
@@ -24,6 +25,9 @@ const ifPresent = (collection: keyof typeof collectionFiles, loader: Loader): Lo
  * never sees one, as the check refuses it first.
  */
 const forgivingInDev = (loader: Loader): Loader => (import.meta.env.DEV ? forgiving(loader) : loader);
+
+/** A build renders plain `.mdx` posts as Markdown, so Vite bundles only those that need MDX. */
+const plainMdxInBuild = (loader: Loader): Loader => (import.meta.env.DEV ? loader : plainMdxAsMarkdown(loader));
 
 const data = (folder: 'schools' | 'families' | 'authors' | 'topics') =>
   ifPresent(folder, forgivingInDev(glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` })));
@@ -42,11 +46,13 @@ export const collections = {
     loader: ifPresent(
       'posts',
       forgivingInDev(
-        glob({
-          pattern: '*/*.{md,mdx}',
-          base: `${contentDir}/posts`,
-          generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-        }),
+        plainMdxInBuild(
+          glob({
+            pattern: '*/*.{md,mdx}',
+            base: `${contentDir}/posts`,
+            generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+          }),
+        ),
       ),
     ),
     schema: ({ image }) => postSchema(image()),

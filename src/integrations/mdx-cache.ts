@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -100,8 +100,9 @@ export default function mdxCache(options: MdxCacheOptions): AstroIntegration {
       // Entries this build did not use belong to old versions of posts, or to posts since deleted.
       'astro:build:done': ({ logger }) => {
         damage.flush((line) => logger.warn(line));
-        if (!used.size) return;
-        logger.info(`${used.size - compiled} of ${used.size} MDX files reused, ${compiled} compiled`);
+        if (used.size) logger.info(`${used.size - compiled} of ${used.size} MDX files reused, ${compiled} compiled`);
+        // A build with no MDX to compile (plain `.mdx` posts are rendered as Markdown) still drops old entries.
+        if (!existsSync(dir)) return;
         for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });
       },
     },

@@ -7,9 +7,12 @@ import { withBuildLock } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
 import { inlineCases } from '../unit/corpus-cases.ts';
 import { expectedOf } from '../unit/corpus.ts';
+import { isPlainMdx } from '../../src/lib/plain-mdx.ts';
 
 const TMP = resolve('tests/.tmp/writers-accepted');
 const NOW = '2025-07-01';
+/** The fixture network's own MDX posts, beside the cases laid over it. */
+const fixtureMdx = ['posts/elm-academy/mentoring-ects.mdx', 'posts/oak-primary/phonics-every-day.mdx'];
 
 /**
  * Check and build agree: every inline corpus case the check accepts (no errors, perhaps warnings) is laid over
@@ -97,6 +100,27 @@ describe('inputs the check accepts, the build builds', () => {
     ]) {
       expect(out.split(line).length - 1, out).toBe(1);
     }
+  });
+
+  it('bundles only the MDX posts that need MDX, and renders plain ones as Markdown', async () => {
+    const mdxPosts = [...laid.flatMap(({ post }) => (post?.endsWith('.mdx') ? [post] : [])), ...fixtureMdx];
+    const needMdx: string[] = [];
+    for (const post of mdxPosts) {
+      const text = readFileSync(join(TMP, 'content', post), 'utf8');
+      if (!(await isPlainMdx(text.replace(/^[\s\S]*?\n---\n/, '')))) needMdx.push(post);
+    }
+    expect(needMdx).toContain('posts/oak-primary/iframe-youtube-nocookie-accepted.mdx');
+    expect(needMdx.length).toBeLessThan(mdxPosts.length);
+    // Only the MDX compiler's files are counted: drafts and scheduled posts are compiled too, as before.
+    const compiled = /\[commonroom:mdx-cache\] \d+ of (\d+) MDX files reused/.exec(out)?.[1];
+    expect(Number(compiled), out).toBe(needMdx.length);
+    // A plain MDX post is still shown whole: the fixture case study's headings, with their anchors.
+    const study = page(dist, '/schools/elm-academy/mentoring-ects/');
+    expect(study.querySelectorAll('.prose h2').map((h) => h.getAttribute('id'))).toEqual([
+      'the-problem',
+      'what-we-did',
+      'what-happened',
+    ]);
   });
 
   it('shows a date with a time zone as the day written', () => {
