@@ -22,13 +22,26 @@ export function postFacetValues<Hero>(post: Post<Hero>, network: Network<Hero>, 
   ];
 }
 
-/** What a search result shows besides its title and excerpt, its kind in the site's language `lang`. */
-export function postSearchMeta<Hero>(post: Post<Hero>, network: Network<Hero>, lang: string): [string, string][] {
+/**
+ * What a search result shows besides its title and excerpt, its kind in the site's language `lang`. `image` is
+ * the post's own picture (its social card): Pagefind otherwise takes the first picture after the title, which
+ * on a post without a photo at the top is a related post's card, and searches its description ("rated" found
+ * a post whose only "rates" was in that card). Its description is the photo's, or else the title, which is
+ * searched already; pictures in the text are searched as text.
+ */
+export function postSearchMeta<Hero>(
+  post: Post<Hero>,
+  network: Network<Hero>,
+  lang: string,
+  image: string,
+): [string, string][] {
   return [
     ['school', network.publisherName(post.publisher)],
     ['kind', translator(lang)(`kind.${post.kind}`)],
     ['date', isoDate(post.date)],
     ['description', post.description],
     ['lang', post.lang],
+    ['image', image],
+    ['image_alt', post.heroAlt ?? post.title],
   ];
 }

@@ -7,6 +7,7 @@ import { tempDir } from '../helpers/build.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const PIPELINE = 'src/integrations/markdown/pipeline.ts';
+const PLAIN_MDX = 'src/lib/plain-mdx-loader.ts';
 const options = { settings: { processor: 'unified' }, code: [PIPELINE] };
 
 /** A copy of the project's code, with its packages, that a test can edit. */
@@ -49,8 +50,8 @@ export const from = 'not an import';`;
 
 describe('the MDX cache fingerprint', () => {
   it('follows the Markdown pipeline from astro.config.mjs to its plugins, their helpers and the URL rules', () => {
-    expect(readFileSync(join(project, 'astro.config.mjs'), 'utf8')).toContain(`code: ['${PIPELINE}']`);
-    const { files, packages } = codeGraph([join(project, PIPELINE)]);
+    expect(readFileSync(join(project, 'astro.config.mjs'), 'utf8')).toContain(`code: ['${PIPELINE}', '${PLAIN_MDX}']`);
+    const { files, packages } = codeGraph([join(project, PIPELINE), join(project, PLAIN_MDX)]);
     const relative = files.map((file) => file.slice(project.length + 1));
     expect(relative).toEqual(
       expect.arrayContaining([
@@ -59,6 +60,9 @@ describe('the MDX cache fingerprint', () => {
         'src/integrations/markdown/rehype-content-links.ts',
         'src/lib/rules.ts',
         'src/lib/urls.ts',
+        // Which `.mdx` posts are rendered as Markdown decides what the content layer keeps of them.
+        'src/lib/plain-mdx.ts',
+        'src/lib/check/markdown.ts',
       ]),
     );
     expect(relative.filter((file) => /cards|generate|astro\.config/.test(file))).toEqual([]);
